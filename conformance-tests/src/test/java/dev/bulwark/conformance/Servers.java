@@ -1,0 +1,31 @@
+package dev.bulwark.conformance;
+
+import dev.bulwark.conformance.fixture.GenericApi_Routes;
+import dev.bulwark.conformance.fixture.Things;
+import dev.bulwark.conformance.fixture.ThingsApi_Routes;
+import dev.bulwark.runtime.server.BulwarkServer;
+import dev.bulwark.runtime.server.ServerKind;
+import dev.bulwark.runtime.server.ServerSettings;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Both servers, started once for the suite on 127.0.0.1 and free ports, serving the same fixture APIs. */
+final class Servers {
+  static final Things THINGS = new Things();
+  private static final Map<ServerKind, BulwarkServer> RUNNING = new EnumMap<>(ServerKind.class);
+
+  private Servers() {}
+
+  static synchronized BulwarkServer get(ServerKind kind) {
+    return RUNNING.computeIfAbsent(kind, k -> {
+      BulwarkServer server = BulwarkServer.start(k, settings(), new ThingsApi_Routes(THINGS), new GenericApi_Routes(THINGS));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+      return server;
+    });
+  }
+
+  static ServerSettings settings() {
+    return ServerSettings.defaults().port(0).requestTimeout(Duration.ofSeconds(2)).shutdownGrace(Duration.ZERO);
+  }
+}

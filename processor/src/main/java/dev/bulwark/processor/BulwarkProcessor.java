@@ -1,0 +1,75 @@
+package dev.bulwark.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.bulwark.processor.model.ApiModel;
+import dev.bulwark.processor.reading.ApiReader;
+import dev.bulwark.processor.rules.Rule;
+import dev.bulwark.processor.writing.RoutesWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Bulwark's annotation processor: for each {@code @HttpApi} type, read it into a model (reporting every rule it
+ * breaks), and only when that type is clean, write its routes. One type's errors never stop the others, and nothing
+ * escapes as an exception: an internal failure is reported as one error with its stack trace.
+ */
+@AutoService(Processor.class)
+public final class BulwarkProcessor extends AbstractProcessor {
+  static final String HTTP_API = "dev.bulwark.annotations.HttpApi";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(HTTP_API);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement httpApi = processingEnv.getElementUtils().getTypeElement(HTTP_API);
+    if (httpApi == null) {
+      return false;
+    }
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    ApiReader reader = new ApiReader(processingEnv, diagnostics);
+    boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    RoutesWriter writer = new RoutesWriter(generated);
+    List<TypeElement> types = new ArrayList<>();
+    for (Element element : round.getElementsAnnotatedWith(httpApi)) {
+      types.add((TypeElement) element);
+    }
+    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (TypeElement type : types) {
+      try {
+        Optional<ApiModel> model = reader.read(type);
+        if (model.isPresent()) {
+          JavaFile file = writer.write(model.get(), type);
+          file.writeTo(processingEnv.getFiler());
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
+      }
+    }
+    return false;
+  }
+}

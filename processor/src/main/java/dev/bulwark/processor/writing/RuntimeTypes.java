@@ -1,0 +1,21 @@
+package dev.bulwark.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+
+/** The runtime types generated code refers to, by name: the processor never links to the runtime. */
+final class RuntimeTypes {
+  static final String RUNTIME = "dev.bulwark.runtime";
+  static final ClassName ROUTE_SET = ClassName.get(RUNTIME + ".routing", "RouteSet");
+  static final ClassName ROUTE = ClassName.get(RUNTIME + ".routing", "Route");
+  static final ClassName HTTP_CALL = ClassName.get(RUNTIME + ".http", "HttpCall");
+  static final ClassName HTTP_PROBLEM = ClassName.get(RUNTIME + ".http", "HttpProblem");
+  static final ClassName PARAMS = ClassName.get(RUNTIME + ".bind", "Params");
+  static final ClassName CONVERTERS = ClassName.get(RUNTIME + ".bind", "Converters");
+  static final ClassName JSON = ClassName.get(RUNTIME + ".json", "Json");
+  static final ClassName JSON_READER = ClassName.get(RUNTIME + ".json", "JsonBodyReader");
+  static final ClassName JSON_WRITER = ClassName.get(RUNTIME + ".json", "JsonBodyWriter");
+  static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private RuntimeTypes() {}
+}

@@ -1,0 +1,96 @@
+package dev.bulwark.runtime.javalin;
+
+import dev.bulwark.runtime.http.Exchange;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.Enumeration;
+
+/**
+ * A Javalin context seen as an {@link Exchange}. It reads the servlet request directly: Javalin's own
+ * {@code ctx.method()} honours {@code X-HTTP-Method-Override}, which Bulwark never does.
+ */
+final class JavalinExchange implements Exchange {
+  private final Context ctx;
+  private final HttpServletRequest request;
+  private boolean sent;
+
+  JavalinExchange(Context ctx) {
+    this.ctx = ctx;
+    this.request = ctx.req();
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public String rawPath() {
+    return request.getRequestURI();
+  }
+
+  @Override
+  public String rawQuery() {
+    return request.getQueryString();
+  }
+
+  @Override
+  public String header(String name) {
+    return request.getHeader(name);
+  }
+
+  @Override
+  public int headerCount() {
+    int count = 0;
+    for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      for (Enumeration<String> values = request.getHeaders(names.nextElement()); values.hasMoreElements(); values.nextElement()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Jetty enforces the header size itself (its requestHeaderSize), before a request reaches here. */
+  @Override
+  public long headerBytes() {
+    return 0;
+  }
+
+  @Override
+  public long contentLength() {
+    return request.getContentLengthLong();
+  }
+
+  @Override
+  public InputStream body() throws IOException {
+    return request.getInputStream();
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort());
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    ctx.res().setHeader(name, value);
+  }
+
+  @Override
+  public void send(int status, String contentType, byte[] body) {
+    sent = true;
+    ctx.status(status);
+    if (contentType != null) {
+      ctx.res().setContentType(contentType);
+    }
+    ctx.result(body);
+  }
+
+  @Override
+  public boolean sent() {
+    return sent;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.bulwark.runtime.jdk;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.bulwark.runtime.http.Exchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/** The JDK HttpServer's exchange seen as an {@link Exchange}. */
+final class JdkExchange implements Exchange {
+  private final HttpExchange exchange;
+  private final long drainLimit;
+  private boolean sent;
+
+  JdkExchange(HttpExchange exchange, long drainLimit) {
+    this.exchange = exchange;
+    this.drainLimit = drainLimit;
+  }
+
+  @Override
+  public String method() {
+    return exchange.getRequestMethod();
+  }
+
+  @Override
+  public String rawPath() {
+    return exchange.getRequestURI().getRawPath();
+  }
+
+  @Override
+  public String rawQuery() {
+    return exchange.getRequestURI().getRawQuery();
+  }
+
+  @Override
+  public String header(String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  @Override
+  public int headerCount() {
+    int count = 0;
+    for (List<String> values : exchange.getRequestHeaders().values()) {
+      count += values.size();
+    }
+    return count;
+  }
+
+  @Override
+  public long headerBytes() {
+    long bytes = 0;
+    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
+      for (String value : e.getValue()) {
+        bytes += e.getKey().length() + value.length() + 4;
+      }
+    }
+    return bytes;
+  }
+
+  @Override
+  public long contentLength() {
+    String value = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public InputStream body() {
+    return exchange.getRequestBody();
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return exchange.getRemoteAddress();
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+  }
+
+  @Override
+  public void send(int status, String contentType, byte[] body) throws IOException {
+    sent = true;
+    if (contentType != null) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+    }
+    drainUnreadBody();
+    boolean noBody = body.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
+    try {
+      exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+      if (!noBody) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /**
+   * Reads and discards what is left of a request body the handler refused, up to a bound, before answering: a
+   * client still sending would otherwise meet a reset that destroys the response. Past the bound the connection is
+   * closed after the response.
+   */
+  private void drainUnreadBody() {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    String encoding = exchange.getRequestHeaders().getFirst("Transfer-Encoding");
+    if ((length == null || length.equals("0")) && encoding == null) {
+      return;
+    }
+    try {
+      InputStream in = exchange.getRequestBody();
+      byte[] buffer = new byte[8192];
+      long drained = 0;
+      int n;
+      while (drained < drainLimit && (n = in.read(buffer)) != -1) {
+        drained += n;
+      }
+      if (drained >= drainLimit) {
+        exchange.getResponseHeaders().set("Connection", "close");
+      }
+    } catch (IOException e) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
+  }
+
+  @Override
+  public boolean sent() {
+    return sent;
+  }
+}

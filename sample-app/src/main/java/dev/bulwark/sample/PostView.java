@@ -1,0 +1,6 @@
+package dev.bulwark.sample;
+
+import java.time.Instant;
+
+/** A post as the API shows it. */
+public record PostView(long id, String title, String body, Instant createdAt) {}
