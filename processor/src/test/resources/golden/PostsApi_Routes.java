@@ -1,6 +1,9 @@
 package example;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.bulwark.annotations.NotOwner;
+import dev.bulwark.annotations.Scheme;
+import dev.bulwark.auth.Principal;
 import dev.bulwark.runtime.bind.Converters;
 import dev.bulwark.runtime.bind.Params;
 import dev.bulwark.runtime.http.HttpCall;
@@ -10,9 +13,12 @@ import dev.bulwark.runtime.json.JsonBodyReader;
 import dev.bulwark.runtime.json.JsonBodyWriter;
 import dev.bulwark.runtime.routing.Route;
 import dev.bulwark.runtime.routing.RouteSet;
+import dev.bulwark.runtime.security.Access;
+import dev.bulwark.runtime.security.Security;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 
@@ -22,25 +28,42 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.bulwark.processor.BulwarkProcessor")
 public final class PostsApi_Routes implements RouteSet {
+  private static final Access GET_ACCESS = new Access("PostsApi.get", Set.of(Scheme.BEARER), Set.of("user", "admin"), Set.of());
+
   private static final JsonBodyWriter<PostsApi.Post> GET_RESULT = Json.writer(PostsApi.Post.class);
 
+  private static final Access LIST_ACCESS = new Access("PostsApi.list", Set.of(Scheme.BEARER), Set.of(), Set.of());
+
   private static final JsonBodyWriter<List<PostsApi.Post>> LIST_RESULT = Json.writer(new TypeReference<List<PostsApi.Post>>() {});
+
+  private static final Access CREATE_ACCESS = new Access("PostsApi.create", Set.of(Scheme.API_KEY, Scheme.BEARER), Set.of("user"), Set.of("posts_write"));
 
   private static final JsonBodyReader<PostsApi.NewPost> CREATE_BODY = Json.reader(PostsApi.NewPost.class);
 
   private static final JsonBodyWriter<PostsApi.Post> CREATE_RESULT = Json.writer(PostsApi.Post.class);
 
+  private static final Access CREATE_ALL_ACCESS = new Access("PostsApi.createAll", Set.of(Scheme.BEARER), Set.of("user"), Set.of());
+
   private static final JsonBodyReader<List<PostsApi.NewPost>> CREATE_ALL_BODY = Json.reader(new TypeReference<List<PostsApi.NewPost>>() {});
 
   private static final JsonBodyWriter<List<PostsApi.Post>> CREATE_ALL_RESULT = Json.writer(new TypeReference<List<PostsApi.Post>>() {});
 
+  private static final Access DELETE_ACCESS = new Access("PostsApi.delete", Set.of(Scheme.BEARER), Set.of("admin"), Set.of());
+
   private final PostsApi api;
+
+  private final Security security;
+
+  private final PostsApi.PostOwnership postOwnership;
 
   /**
    * Routes that call {@code api} after every guard has passed.
    */
-  public PostsApi_Routes(PostsApi api) {
+  public PostsApi_Routes(PostsApi api, Security security, PostsApi.PostOwnership postOwnership) {
     this.api = Objects.requireNonNull(api, "api");
+    this.security = Objects.requireNonNull(security, "security");
+    security.requireSchemes("PostsApi", Set.of(Scheme.API_KEY, Scheme.BEARER));
+    this.postOwnership = Objects.requireNonNull(postOwnership, "postOwnership");
   }
 
   @Override
@@ -54,7 +77,9 @@ public final class PostsApi_Routes implements RouteSet {
   }
 
   private void handleGet(HttpCall call) throws Exception {
+    Principal caller = this.security.require(call, GET_ACCESS);
     long id = Params.longValue(call.pathParam("id"), "path.id");
+    this.security.requireOwner(call, GET_ACCESS, caller, this.postOwnership.owns(caller, id), NotOwner.NOT_FOUND);
     Optional<PostsApi.Post> result = this.api.get(id);
     if (result.isEmpty()) {
       throw HttpProblem.of(404, "PostsApi.get found nothing");
@@ -63,28 +88,33 @@ public final class PostsApi_Routes implements RouteSet {
   }
 
   private void handleList(HttpCall call) throws Exception {
+    Optional<Principal> me = this.security.optional(call, LIST_ACCESS);
     Optional<PostsApi.Sort> sort = Params.optional(call.queryParam("sort"), "query.sort", Converters.enumOf(PostsApi.Sort.class));
     List<String> tags = Params.list(call.queryParams("tag"), "query.tag", Converters.STRING, Params.MAX_LIST_ITEMS);
     Optional<UUID> trace = Params.optional(call.header("X-Trace"), "header.X-Trace", Converters.UUID_VALUE);
-    List<PostsApi.Post> result = this.api.list(sort, tags, trace);
+    List<PostsApi.Post> result = this.api.list(sort, tags, trace, me);
     call.respondJson(200, LIST_RESULT, result);
   }
 
   private void handleCreate(HttpCall call) throws Exception {
+    Principal me = this.security.require(call, CREATE_ACCESS);
     PostsApi.NewPost post = call.jsonBody(CREATE_BODY);
-    PostsApi.Post result = this.api.create(post);
+    PostsApi.Post result = this.api.create(post, me);
     call.respondJson(201, CREATE_RESULT, result);
   }
 
   private void handleCreateAll(HttpCall call) throws Exception {
+    Principal caller = this.security.require(call, CREATE_ALL_ACCESS);
     List<PostsApi.NewPost> posts = call.jsonBody(CREATE_ALL_BODY);
     List<PostsApi.Post> result = this.api.createAll(posts);
     call.respondJson(200, CREATE_ALL_RESULT, result);
   }
 
   private void handleDelete(HttpCall call) throws Exception {
+    Principal caller = this.security.require(call, DELETE_ACCESS);
     long id = Params.longValue(call.pathParam("id"), "path.id");
     boolean call_ = Params.booleanValue(call.queryParam("call"), "query.call");
+    this.security.requireOwner(call, DELETE_ACCESS, caller, this.postOwnership.owns(caller, id), NotOwner.FORBIDDEN);
     this.api.delete(id, call_);
     call.respondEmpty(204);
   }

@@ -13,4 +13,16 @@ import java.lang.annotation.Target;
 public @interface HttpApi {
   /** The base path every endpoint's template is appended to; {@code ""} or {@code "/"} for the root. */
   String value() default "";
+
+  /**
+   * The application's role set: an enum whose constant names are the only roles {@link Secured#roles()} may name.
+   * Required once any endpoint of the interface is {@link Secured}.
+   */
+  Class<? extends Enum<?>> roles() default NoRoles.class;
+
+  /** The application's permission set: an enum whose constants are the only permissions {@link Secured} may name. */
+  Class<? extends Enum<?>> permissions() default NoRoles.class;
+
+  /** The default for {@link #roles()} and {@link #permissions()}: no set declared. */
+  enum NoRoles {}
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Only the processor reads Bulwark's annotations: none may be visible to reflection at run time. */
 class RetentionTest {
   private static final List<Class<?>> ALL = List.of(HttpApi.class, GET.class, POST.class, PUT.class, PATCH.class,
-      DELETE.class, PathParam.class, QueryParam.class, HeaderParam.class, Body.class, Status.class);
+      DELETE.class, PathParam.class, QueryParam.class, HeaderParam.class, Body.class, Status.class, Secured.class,
+      Public.class, Caller.class);
 
   @Test
   void everyAnnotationHasClassRetention() {

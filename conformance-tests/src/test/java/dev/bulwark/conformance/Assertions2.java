@@ -22,6 +22,13 @@ final class Assertions2 {
 
   private Assertions2() {}
 
+  /** A problem body without its request id, so two refusals can be compared. */
+  static JsonNode withoutRequestId(JsonNode body) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = body.deepCopy();
+    copy.remove("requestId");
+    return copy;
+  }
+
   /** Request id and the default security headers; no Server header with a version. */
   static void hardened(Http.Response response) {
     String id = response.header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id"));

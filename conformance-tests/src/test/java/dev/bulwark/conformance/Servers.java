@@ -1,6 +1,9 @@
 package dev.bulwark.conformance;
 
+import dev.bulwark.conformance.fixture.DocOwnership;
+import dev.bulwark.conformance.fixture.Docs;
 import dev.bulwark.conformance.fixture.GenericApi_Routes;
+import dev.bulwark.conformance.fixture.SecureApi_Routes;
 import dev.bulwark.conformance.fixture.Things;
 import dev.bulwark.conformance.fixture.ThingsApi_Routes;
 import dev.bulwark.runtime.server.BulwarkServer;
@@ -13,13 +16,15 @@ import java.util.Map;
 /** Both servers, started once for the suite on 127.0.0.1 and free ports, serving the same fixture APIs. */
 final class Servers {
   static final Things THINGS = new Things();
+  static final Docs DOCS = new Docs();
   private static final Map<ServerKind, BulwarkServer> RUNNING = new EnumMap<>(ServerKind.class);
 
   private Servers() {}
 
   static synchronized BulwarkServer get(ServerKind kind) {
     return RUNNING.computeIfAbsent(kind, k -> {
-      BulwarkServer server = BulwarkServer.start(k, settings(), new ThingsApi_Routes(THINGS), new GenericApi_Routes(THINGS));
+      BulwarkServer server = BulwarkServer.start(k, settings(), new ThingsApi_Routes(THINGS), new GenericApi_Routes(THINGS),
+          new SecureApi_Routes(DOCS, Auth.SECURITY, new DocOwnership()));
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       return server;
     });

@@ -3,7 +3,9 @@ package dev.bulwark.sample;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.runtime.server.ServerSettings;
+import dev.bulwark.runtime.routing.RouteSet;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,14 @@ public final class Main {
       System.exit(2);
       return;
     }
-    BulwarkServer server = start(options);
+    BulwarkServer server;
+    try {
+      server = start(options, System.getenv());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("bulwark-sample: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
@@ -36,26 +45,41 @@ public final class Main {
     stopped.await();
   }
 
-  /** Starts the app; the tests call this with port 0. */
-  public static BulwarkServer start(Options options) {
+  /** Starts the app with the given environment; the tests call this with port 0. */
+  public static BulwarkServer start(Options options, Map<String, String> env) {
+    return start(options, new SampleApp(env, Clock.systemUTC(), LOG::warn), env);
+  }
+
+  static BulwarkServer start(Options options, SampleApp app, Map<String, String> env) {
+    if (options.adminEmail() != null) {
+      app.createAdmin(options.adminEmail(), env.get(SampleApp.ADMIN_PASSWORD_ENV));
+      LOG.info("Created the admin account {}", options.adminEmail());
+    }
     ServerSettings settings = ServerSettings.defaults().host(options.host()).port(options.port());
-    BulwarkServer server = BulwarkServer.start(options.server(), settings, new PostsApi_Routes(new Posts(Clock.systemUTC())));
-    LOG.info("Bulwark sample: server={}, storage=in-memory, listening on {}", options.server().name().toLowerCase(),
-        server.baseUrl());
+    BulwarkServer server = BulwarkServer.start(options.server(), settings, app.routes.toArray(new RouteSet[0]));
+    LOG.info("Bulwark sample: server={}, storage=in-memory, limits=none yet, jwt-secret={}, listening on {}",
+        options.server().name().toLowerCase(), app.ephemeralSecret ? "ephemeral" : SampleApp.SECRET_ENV, server.baseUrl());
     return server;
   }
 
   /** The command-line options. */
-  public record Options(String host, int port, ServerKind server) {
-    static final String USAGE = "usage: bulwark-sample [--port N] [--server jdk|javalin]";
+  public record Options(String host, int port, ServerKind server, String adminEmail) {
+    static final String USAGE = "usage: bulwark-sample [--port N] [--server jdk|javalin] [--admin-email EMAIL]"
+        + " (the admin's password from " + SampleApp.ADMIN_PASSWORD_ENV + ")";
+
+    /** Options for a test: loopback, the port and server given, no admin. */
+    public Options(String host, int port, ServerKind server) {
+      this(host, port, server, null);
+    }
 
     /** Parses the arguments; unknown or malformed ones are refused with a message. */
     public static Options parse(String... args) {
       int port = 8080;
       ServerKind server = ServerKind.JDK;
+      String adminEmail = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
-        if ((arg.equals("--port") || arg.equals("--server")) && i + 1 >= args.length) {
+        if ((arg.equals("--port") || arg.equals("--server") || arg.equals("--admin-email")) && i + 1 >= args.length) {
           throw new IllegalArgumentException(arg + " needs a value");
         }
         switch (arg) {
@@ -71,10 +95,11 @@ public final class Main {
             }
           }
           case "--server" -> server = ServerKind.parse(args[++i]);
+          case "--admin-email" -> adminEmail = args[++i];
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
       }
-      return new Options("127.0.0.1", port, server);
+      return new Options("127.0.0.1", port, server, adminEmail);
     }
   }
 }

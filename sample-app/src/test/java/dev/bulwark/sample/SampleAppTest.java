@@ -21,18 +21,25 @@ class SampleAppTest {
   @ParameterizedTest
   @EnumSource(ServerKind.class)
   void createReadAndList(ServerKind kind) throws Exception {
-    try (BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, kind))) {
+    try (BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, kind), java.util.Map.of())) {
+      Client c = new Client(server.baseUrl());
+      assertEquals(201, c.post("/api/auth/register",
+          "{\"email\":\"sam@example.com\",\"password\":\"quiet river mountain lantern\",\"name\":\"Sam\"}").status());
+      String token = c.post("/api/auth/login", "{\"email\":\"sam@example.com\",\"password\":\"quiet river mountain lantern\"}")
+          .json().path("accessToken").asText();
       HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/posts"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
           .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Hello\",\"body\":\"First post\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(201, created.statusCode(), created.body());
-      assertTrue(created.body().startsWith("{\"id\":1,\"title\":\"Hello\""), created.body());
-      HttpResponse<String> read = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/posts/1")).build(),
+      assertTrue(created.body().startsWith("{\"id\":1,\"ownerId\":\"u1\",\"title\":\"Hello\""), created.body());
+      HttpResponse<String> read = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/posts/1"))
+          .header("Authorization", "Bearer " + token).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, read.statusCode());
       assertEquals("nosniff", read.headers().firstValue("X-Content-Type-Options").orElseThrow());
-      HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/posts/99")).build(),
+      HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/posts/99"))
+          .header("Authorization", "Bearer " + token).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(404, missing.statusCode());
       assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
@@ -52,5 +59,15 @@ class SampleAppTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.Options.parse("--verbose"))
         .getMessage().contains("unknown option"));
     assertEquals(new Main.Options("127.0.0.1", 9000, ServerKind.JAVALIN), Main.Options.parse("--port", "9000", "--server", "javalin"));
+    assertEquals("a@example.com", Main.Options.parse("--admin-email", "a@example.com").adminEmail());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SampleApp.secret("c2hvcnQ="))
+        .getMessage().contains("at least 32"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SampleApp.secret("not base64!"))
+        .getMessage().contains("not valid base64"));
+    SampleApp app = new SampleApp(java.util.Map.of(), java.time.Clock.systemUTC(), m -> {});
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> app.createAdmin("a@example.com", null))
+        .getMessage().contains("BULWARK_ADMIN_PASSWORD"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> app.createAdmin("a@example.com", "password"))
+        .getMessage().contains("too weak"));
   }
 }

@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditLogTest {
+  /** Request ids are 32 hex digits made by the server: they look random, and must not be redacted. */
+  private static final String SERVER_REQUEST_ID = "9f86d081884c7d659a2feaa0c55ad015";
+
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -135,9 +138,10 @@ class AuditLogTest {
   void credentialsInFreeFormValuesAreRedacted(String value, String mustNotAppear) throws IOException {
     String context = "tried " + value + " from curl";
     audit.record(AuditEvent.of(AuditEventType.ACCESS_DENIED_401, AuditOutcome.DENIED)
-        .requestId(value).target(context).detail("header", context).build());
+        .requestId(SERVER_REQUEST_ID).target(context).detail("header", context).build());
     String line = lines.get(0);
     assertFalse(line.contains(mustNotAppear), () -> line);
+    assertEquals(SERVER_REQUEST_ID, only().get("request_id").asText(), "the request id must survive for correlation");
     String detail = only().get("detail").get("header").asText();
     assertTrue(detail.contains("[REDACTED]"), detail);
     assertTrue(detail.startsWith("tried ") && detail.endsWith(" from curl"), "the context survives: " + detail);

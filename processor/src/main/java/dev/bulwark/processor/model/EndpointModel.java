@@ -13,10 +13,21 @@ public record EndpointModel(
     String path,
     List<ParamModel> params,
     ResultModel result,
-    int status) {
+    int status,
+    AccessModel access) {
 
   public EndpointModel {
     params = List.copyOf(params);
+  }
+
+  /** The {@code @Caller} parameter, or {@code null}. */
+  public ParamModel caller() {
+    for (ParamModel p : params) {
+      if (p.source() == ParamSource.CALLER) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** The body parameter, or {@code null}. */

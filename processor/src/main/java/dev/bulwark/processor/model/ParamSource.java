@@ -5,7 +5,8 @@ public enum ParamSource {
   PATH("path"),
   QUERY("query"),
   HEADER("header"),
-  BODY("body");
+  BODY("body"),
+  CALLER("caller");
 
   private final String fieldPrefix;
 

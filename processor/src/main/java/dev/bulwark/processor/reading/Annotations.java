@@ -19,6 +19,9 @@ final class Annotations {
   static final String HEADER_PARAM = PACKAGE + "HeaderParam";
   static final String BODY = PACKAGE + "Body";
   static final String STATUS = PACKAGE + "Status";
+  static final String SECURED = PACKAGE + "Secured";
+  static final String PUBLIC = PACKAGE + "Public";
+  static final String CALLER = PACKAGE + "Caller";
   static final String[] HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"};
 
   private Annotations() {}

@@ -2,6 +2,7 @@ package dev.bulwark.processor.reading;
 
 import com.palantir.javapoet.TypeName;
 import dev.bulwark.processor.Diagnostics;
+import dev.bulwark.processor.model.AccessModel;
 import dev.bulwark.processor.model.EndpointModel;
 import dev.bulwark.processor.model.EndpointModel.ResultModel;
 import dev.bulwark.processor.model.ParamModel;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
@@ -31,12 +33,14 @@ final class EndpointReader {
   private final Diagnostics diagnostics;
   private final TypeClassifier classifier;
   private final ParamReader params;
+  private final AccessReader access;
 
   EndpointReader(Types types, Diagnostics diagnostics) {
     this.types = types;
     this.diagnostics = diagnostics;
     this.classifier = new TypeClassifier(types);
     this.params = new ParamReader(classifier, diagnostics);
+    this.access = new AccessReader(types, diagnostics);
   }
 
   Optional<EndpointModel> read(DeclaredType api, ExecutableElement method, Element where, String name, String base) {
@@ -81,7 +85,7 @@ final class EndpointReader {
       if (p.source() == ParamSource.PATH && !variables.contains(p.key())) {
         diagnostics.error(at, Rule.BW004, p.key(), name, path, p.key());
       }
-      if (p.source() != ParamSource.BODY) {
+      if (p.source() != ParamSource.BODY && p.source() != ParamSource.CALLER) {
         String key = p.source() + ":" + (p.source() == ParamSource.HEADER ? p.key().toLowerCase(Locale.ROOT) : p.key());
         String other = boundKeys.putIfAbsent(key, p.name());
         if (other != null) {
@@ -96,6 +100,10 @@ final class EndpointReader {
         diagnostics.error(where, Rule.BW003, variable, httpMethod + " " + path + " (" + name + ")", variable, variable);
       }
     }
+    long callers = read.stream().filter(p -> p.source() == ParamSource.CALLER).count();
+    if (callers > 1) {
+      diagnostics.error(where, Rule.BW112, name, callers);
+    }
     long bodies = read.stream().filter(p -> p.source() == ParamSource.BODY).count();
     if (bodies > 1) {
       diagnostics.error(where, Rule.BW010, name, bodies);
@@ -105,10 +113,30 @@ final class EndpointReader {
     }
     ResultModel result = result(resolved.getReturnType(), where, name);
     int status = status(method, where, name, result);
+    AccessModel decision = access.read((TypeElement) api.asElement(), method, where, name, read);
+    if (decision != null) {
+      for (ParamModel p : read) {
+        boolean optional = p.arity() == Arity.OPTIONAL;
+        if (p.source() == ParamSource.CALLER && optional != decision.isPublic()) {
+          diagnostics.error(where == method ? parameterNamed(method, p.name()) : where, Rule.BW109, p.name(), name,
+              optional ? "Optional" : "required", decision.isPublic() ? "@Public" : "@Secured");
+        }
+      }
+    }
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new EndpointModel(method.getSimpleName().toString(), httpMethod, path, read, result, status));
+    return Optional.of(new EndpointModel(method.getSimpleName().toString(), httpMethod, path, read, result, status,
+        decision));
+  }
+
+  private static Element parameterNamed(ExecutableElement method, String name) {
+    for (VariableElement p : method.getParameters()) {
+      if (p.getSimpleName().contentEquals(name)) {
+        return p;
+      }
+    }
+    return method;
   }
 
   private ResultModel result(TypeMirror type, Element where, String name) {

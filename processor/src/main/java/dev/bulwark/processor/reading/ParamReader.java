@@ -19,6 +19,8 @@ import javax.lang.model.type.TypeMirror;
 
 /** Reads one endpoint parameter: exactly one source annotation, and a type that source can bind. */
 final class ParamReader {
+  static final String PRINCIPAL = "dev.bulwark.auth.Principal";
+
   private final TypeClassifier classifier;
   private final Diagnostics diagnostics;
 
@@ -51,6 +53,17 @@ final class ParamReader {
       return Optional.empty();
     }
     String where = kind.fieldPrefix();
+    if (kind == ParamSource.CALLER) {
+      if (isPrincipal(type)) {
+        return Optional.of(new ParamModel(name, TypeName.get(type), kind, "", null, Arity.REQUIRED));
+      }
+      TypeMirror inner = classifier.argumentOf(type, "java.util.Optional");
+      if (inner != null && isPrincipal(inner)) {
+        return Optional.of(new ParamModel(name, TypeName.get(type), kind, "", null, Arity.OPTIONAL));
+      }
+      diagnostics.error(at, Rule.BW108, name, endpoint, type);
+      return Optional.empty();
+    }
     if (kind == ParamSource.BODY) {
       if (unresolved != null || !isBodyType(type)) {
         diagnostics.error(at, Rule.BW007, "body", name, endpoint, type);
@@ -82,6 +95,12 @@ final class ParamReader {
     return Optional.of(new ParamModel(name, TypeName.get(type), kind, key, scalar, arity));
   }
 
+  private static boolean isPrincipal(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((javax.lang.model.element.TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+            .contentEquals(PRINCIPAL);
+  }
+
   private boolean isBodyType(TypeMirror type) {
     if (type.getKind() == TypeKind.ARRAY) {
       return true;
@@ -100,6 +119,7 @@ final class ParamReader {
       case QUERY -> Annotations.QUERY_PARAM;
       case HEADER -> Annotations.HEADER_PARAM;
       case BODY -> Annotations.BODY;
+      case CALLER -> Annotations.CALLER;
     };
   }
 }

@@ -13,6 +13,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.bulwark.processor.model.AccessModel;
 import dev.bulwark.processor.model.ApiModel;
 import dev.bulwark.processor.model.EndpointModel;
 import dev.bulwark.processor.model.EndpointModel.ResultModel;
@@ -54,12 +55,24 @@ public final class RoutesWriter {
           .addMember("value", "$S", "dev.bulwark.processor.BulwarkProcessor").build());
     }
     type.addField(api.interfaceName(), "api", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(MethodSpec.constructorBuilder()
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addJavadoc("Routes that call {@code api} after every guard has passed.\n")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(api.interfaceName(), "api")
-        .addStatement("this.api = $T.requireNonNull(api, $S)", Objects.class, "api")
-        .build());
+        .addStatement("this.api = $T.requireNonNull(api, $S)", Objects.class, "api");
+    if (needsSecurity(api)) {
+      type.addField(SECURITY, "security", Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(SECURITY, "security")
+          .addStatement("this.security = $T.requireNonNull(security, $S)", Objects.class, "security")
+          .addStatement("security.requireSchemes($S, $L)", api.interfaceName().simpleName(), schemeSet(securedSchemes(api)));
+    }
+    for (AccessModel.Owner owner : owners(api).values()) {
+      type.addField(owner.type(), owner.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(owner.type(), owner.fieldName())
+          .addStatement("this.$L = $T.requireNonNull($L, $S)", owner.fieldName(), Objects.class, owner.fieldName(),
+              owner.fieldName());
+    }
+    type.addMethod(constructor.build());
 
     List<String> handlerNames = handlerNames(api.endpoints());
     CodeBlock.Builder table = CodeBlock.builder().add("return $T.of(", List.class).indent();
@@ -96,7 +109,28 @@ public final class RoutesWriter {
         .addParameter(HTTP_CALL, "call")
         .addException(Exception.class);
     List<String> args = new ArrayList<>();
+    AccessModel access = e.access();
+    ParamModel callerParam = e.caller();
+    String caller = null;
+    if (!access.isPublic() || callerParam != null) {
+      String accessField = constant + "_ACCESS";
+      type.addField(FieldSpec.builder(ACCESS, accessField, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T($S, $L, $L, $L)", ACCESS, api.interfaceName().simpleName() + "." + e.methodName(),
+              schemeSet(access.schemes()), stringSet(access.roles()), stringSet(access.permissions()))
+          .build());
+      caller = callerParam != null ? names.newName(callerParam.name(), callerParam) : names.newName("caller", "caller");
+      if (access.isPublic()) {
+        method.addStatement("$T $L = this.security.optional(call, $L)",
+            ParameterizedTypeName.get(ClassName.get(Optional.class), PRINCIPAL), caller, accessField);
+      } else {
+        method.addStatement("$T $L = this.security.require(call, $L)", PRINCIPAL, caller, accessField);
+      }
+    }
     for (ParamModel p : e.params()) {
+      if (p.source() == ParamSource.CALLER) {
+        args.add(caller);
+        continue;
+      }
       String local = names.newName(p.name(), p);
       args.add(local);
       if (p.source() == ParamSource.BODY) {
@@ -108,6 +142,17 @@ public final class RoutesWriter {
       } else {
         method.addStatement("$T $L = $L", p.type(), local, binding(p));
       }
+    }
+    if (access.owner() != null) {
+      AccessModel.Owner owner = access.owner();
+      String idLocal = null;
+      for (ParamModel p : e.params()) {
+        if (p.source() == ParamSource.PATH && p.key().equals(owner.param())) {
+          idLocal = names.get(p);
+        }
+      }
+      method.addStatement("this.security.requireOwner(call, $L, $L, this.$L.owns($L, $L), $T.$L)", constant + "_ACCESS",
+          caller, owner.fieldName(), caller, idLocal, NOT_OWNER, owner.notOwner());
     }
     String call = "this.api." + e.methodName() + "(" + String.join(", ", args) + ")";
     ResultModel result = e.result();
@@ -133,6 +178,54 @@ public final class RoutesWriter {
     return method.build();
   }
 
+  private static boolean needsSecurity(ApiModel api) {
+    for (EndpointModel e : api.endpoints()) {
+      if (!e.access().isPublic() || e.caller() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> securedSchemes(ApiModel api) {
+    java.util.TreeSet<String> schemes = new java.util.TreeSet<>();
+    for (EndpointModel e : api.endpoints()) {
+      if (!e.access().isPublic() || e.caller() != null) {
+        schemes.addAll(e.access().schemes());
+      }
+    }
+    return new ArrayList<>(schemes);
+  }
+
+  /** Each distinct ownership check once, in name order, so the constructor's parameters are stable. */
+  private static java.util.SortedMap<String, AccessModel.Owner> owners(ApiModel api) {
+    java.util.SortedMap<String, AccessModel.Owner> owners = new java.util.TreeMap<>();
+    for (EndpointModel e : api.endpoints()) {
+      if (e.access().owner() != null) {
+        owners.putIfAbsent(e.access().owner().type().canonicalName(), e.access().owner());
+      }
+    }
+    return owners;
+  }
+
+  private static CodeBlock schemeSet(List<String> schemes) {
+    CodeBlock.Builder set = CodeBlock.builder().add("$T.of(", Set.class);
+    List<String> sorted = new ArrayList<>(schemes);
+    java.util.Collections.sort(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      set.add(i == 0 ? "$T.$L" : ", $T.$L", SCHEME, sorted.get(i));
+    }
+    return set.add(")").build();
+  }
+
+  private static CodeBlock stringSet(List<String> values) {
+    CodeBlock.Builder set = CodeBlock.builder().add("$T.of(", Set.class);
+    for (int i = 0; i < values.size(); i++) {
+      set.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return set.add(")").build();
+  }
+
   private static CodeBlock binding(ParamModel p) {
     CodeBlock raw = switch (p.source()) {
       case PATH -> CodeBlock.of("call.pathParam($S)", p.key());
@@ -140,7 +233,7 @@ public final class RoutesWriter {
           ? CodeBlock.of("call.queryParams($S)", p.key())
           : CodeBlock.of("call.queryParam($S)", p.key());
       case HEADER -> CodeBlock.of("call.header($S)", p.key());
-      case BODY -> throw new IllegalStateException("body is bound by jsonBody");
+      case BODY, CALLER -> throw new IllegalStateException(p.source() + " is bound by the handler prologue");
     };
     CodeBlock converter = p.scalar().isEnum()
         ? CodeBlock.of("$T.enumOf($T.class)", CONVERTERS, p.scalar().type())

@@ -15,6 +15,11 @@ final class RuntimeTypes {
   static final ClassName JSON_READER = ClassName.get(RUNTIME + ".json", "JsonBodyReader");
   static final ClassName JSON_WRITER = ClassName.get(RUNTIME + ".json", "JsonBodyWriter");
   static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+  static final ClassName SECURITY = ClassName.get(RUNTIME + ".security", "Security");
+  static final ClassName ACCESS = ClassName.get(RUNTIME + ".security", "Access");
+  static final ClassName PRINCIPAL = ClassName.get("dev.bulwark.auth", "Principal");
+  static final ClassName SCHEME = ClassName.get("dev.bulwark.annotations", "Scheme");
+  static final ClassName NOT_OWNER = ClassName.get("dev.bulwark.annotations", "NotOwner");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private RuntimeTypes() {}

@@ -1,0 +1,103 @@
+package dev.bulwark.sample;
+
+import dev.bulwark.auth.apikey.ApiKeys;
+import dev.bulwark.auth.apikey.InMemoryApiKeyStore;
+import dev.bulwark.auth.audit.AuditLog;
+import dev.bulwark.auth.jwt.JwsAlgorithm;
+import dev.bulwark.auth.jwt.JwtKey;
+import dev.bulwark.auth.jwt.KeySet;
+import dev.bulwark.auth.password.PasswordHasher;
+import dev.bulwark.auth.token.InMemoryTokenStore;
+import dev.bulwark.auth.token.TokenIssuer;
+import dev.bulwark.auth.totp.InMemoryTotpStore;
+import dev.bulwark.auth.totp.TotpAuthenticator;
+import dev.bulwark.runtime.routing.RouteSet;
+import dev.bulwark.runtime.security.Security;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The sample's wiring: stores, the password hasher, the token issuer and verifier, TOTP, API keys, and the routes.
+ * Everything is in memory for now; the data-access issue moves it to H2 and PostgreSQL.
+ */
+final class SampleApp {
+  static final String ISSUER = "bulwark-sample";
+  static final String AUDIENCE = "bulwark-sample-api";
+  static final String SECRET_ENV = "BULWARK_JWT_SECRET";
+  static final String ADMIN_PASSWORD_ENV = "BULWARK_ADMIN_PASSWORD";
+
+  final Accounts accounts = new Accounts();
+  final AuthService auth;
+  final List<RouteSet> routes;
+  final boolean ephemeralSecret;
+
+  SampleApp(Map<String, String> env, Clock clock, Consumer<String> log) {
+    byte[] secret = secret(env.get(SECRET_ENV));
+    ephemeralSecret = env.get(SECRET_ENV) == null;
+    if (ephemeralSecret) {
+      log.accept("No " + SECRET_ENV + " set: using a random HMAC secret for this run only (tokens die with the process)");
+    }
+    KeySet keys = KeySet.of(JwtKey.hmac("sample-1", JwsAlgorithm.HS256, secret));
+    TokenIssuer tokens = TokenIssuer.builder(keys, "sample-1").issuer(ISSUER).audience(AUDIENCE)
+        .store(new InMemoryTokenStore(clock, 100_000)).clock(clock).build();
+    AuditLog audit = AuditLog.slf4j();
+    PasswordHasher hasher = PasswordHasher.argon2id();
+    TotpAuthenticator totp = TotpAuthenticator.create(new InMemoryTotpStore(), ISSUER, clock);
+    ApiKeys apiKeys = ApiKeys.create(new InMemoryApiKeyStore(), clock);
+    Security security = Security.builder()
+        .jwt(tokens.verifierBuilder().build())
+        .apiKeys(apiKeys, owner -> accounts.byId(owner).map(Account::roleNames).orElse(Set.of()))
+        .audit(audit)
+        .build();
+    auth = new AuthService(accounts, hasher, tokens, totp, audit);
+    Posts posts = new Posts(clock);
+    AdminApi admin = () -> accounts.all().stream().map(a -> a.profile(totp.isEnrolled(a.id()))).toList();
+    routes = List.of(
+        new AuthApi_Routes(auth, security),
+        new UsersApi_Routes(new UsersService(accounts, totp, apiKeys, audit), security),
+        new PostsApi_Routes(posts, security, new PostOwnership(posts)),
+        new AdminApi_Routes(admin, security));
+    this.hasher = hasher;
+  }
+
+  private final PasswordHasher hasher;
+
+  /** Creates the admin account from the command line; there is no default account of any kind. */
+  void createAdmin(String email, String password) {
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("--admin-email needs the admin's password in the " + ADMIN_PASSWORD_ENV
+          + " environment variable");
+    }
+    var check = dev.bulwark.auth.password.PasswordPolicy.defaults().check(password, email);
+    if (!check.ok()) {
+      throw new IllegalArgumentException("the admin password in " + ADMIN_PASSWORD_ENV + " is too weak ("
+          + check.problems() + "); use at least 12 characters that are not a common password");
+    }
+    accounts.add(email, "Administrator", hasher.hash(password), Set.of(Role.user, Role.admin))
+        .orElseThrow(() -> new IllegalArgumentException("an account with the e-mail " + email + " exists already"));
+  }
+
+  static byte[] secret(String base64) {
+    if (base64 == null) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      return random;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SECRET_ENV + " is not valid base64; make one with: openssl rand -base64 32");
+    }
+    if (decoded.length < 32) {
+      throw new IllegalArgumentException(SECRET_ENV + " decodes to " + decoded.length
+          + " bytes; an HS256 secret needs at least 32 (make one with: openssl rand -base64 32)");
+    }
+    return decoded;
+  }
+}
