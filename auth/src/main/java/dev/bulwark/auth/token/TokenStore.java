@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * Storage for refresh-token families and the access-token denylist. Implementations must be thread-safe and
  * make {@link #spend(String)} atomic: of two concurrent spends of one token, exactly one sees
- * {@link SpendResult.Status#SPENT}. Bulwark ships {@link InMemoryTokenStore}; JDBC and Redis stores are
- * separate work.
+ * {@link SpendResult.Status#SPENT}. Bulwark ships {@link InMemoryTokenStore} and, in
+ * {@code dev.bulwark.auth.token.store}, {@code JdbcTokenStore} and {@code RedisTokenStore}. A shared store that
+ * cannot answer throws an unchecked exception; it never answers "not denied" or "spendable" instead.
  */
 public interface TokenStore extends JtiDenylist {
 

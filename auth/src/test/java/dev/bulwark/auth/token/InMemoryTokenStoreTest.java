@@ -5,32 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Bounds, expiry and reuse semantics of the in-memory store, on a clock moved by hand. */
-class InMemoryTokenStoreTest {
+/**
+ * The store contract on the in-memory store, plus its own bounds and eviction, on a clock moved by hand.
+ */
+class InMemoryTokenStoreTest extends TokenStoreContract {
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
-
-  RefreshGrant grant(String hash, String family, Duration ttl) {
-    Instant now = clock.instant();
-    return new RefreshGrant(hash, family, "user", Set.of("user"), Set.of(), now.plus(ttl), now.plus(ttl.multipliedBy(4)));
-  }
-
-  @Test
-  void spendIsOnceOnlyAndReuseRevokesTheFamily() {
-    InMemoryTokenStore store = new InMemoryTokenStore(clock, 10);
-    store.save(grant("h1", "f1", Duration.ofHours(1)));
-    assertEquals(SpendResult.Status.SPENT, store.spend("h1").status());
-    store.save(grant("h2", "f1", Duration.ofHours(1)));
-    assertEquals(SpendResult.Status.REUSED, store.spend("h1").status());
-    assertEquals(SpendResult.Status.REVOKED, store.spend("h2").status());
-    store.save(grant("h3", "f1", Duration.ofHours(1)));
-    assertEquals(SpendResult.Status.REVOKED, store.spend("h3").status(), "a revoked family stays revoked");
-    assertEquals(SpendResult.Status.UNKNOWN, store.spend("nope").status());
+  @Override
+  protected TokenStore newStore(Clock clock) {
+    return new InMemoryTokenStore(clock, 1000);
   }
 
   @Test
@@ -95,24 +81,6 @@ class InMemoryTokenStoreTest {
     assertFalse(store.isDenied(null));
   }
 
-  @Test
-  void denyingTwiceKeepsTheLaterExpiry() {
-    InMemoryTokenStore store = new InMemoryTokenStore(clock, 5);
-    store.deny("j", clock.instant().plus(Duration.ofMinutes(10)));
-    store.deny("j", clock.instant().plus(Duration.ofMinutes(1)));
-    clock.advance(Duration.ofMinutes(5));
-    assertTrue(store.isDenied("j"));
-  }
-
-  @Test
-  void revokingAFamilyStopsEveryTokenInIt() {
-    InMemoryTokenStore store = new InMemoryTokenStore(clock, 10);
-    store.save(grant("h1", "f1", Duration.ofHours(1)));
-    store.save(grant("h2", "f2", Duration.ofHours(1)));
-    store.revokeFamily("f1");
-    assertEquals(SpendResult.Status.REVOKED, store.spend("h1").status());
-    assertEquals(SpendResult.Status.SPENT, store.spend("h2").status());
-  }
 
   @Test
   void capacityMustBePositive() {
