@@ -15,7 +15,12 @@ final class RawHttp {
 
   /** Sends the request text and returns everything the server sends back until it closes or goes quiet. */
   static String exchange(ServerKind kind, String request, int readTimeoutMillis) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", Servers.get(kind).port())) {
+    return exchange(Servers.get(kind).port(), request, readTimeoutMillis);
+  }
+
+  /** {@link #exchange(ServerKind, String, int)} against any local port (a server a test started itself). */
+  static String exchange(int port, String request, int readTimeoutMillis) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(readTimeoutMillis);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -34,7 +39,7 @@ final class RawHttp {
     }
   }
 
-  private static String readAll(InputStream in) throws IOException {
+  static String readAll(InputStream in) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     try {

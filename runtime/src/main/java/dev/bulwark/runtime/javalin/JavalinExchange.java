@@ -1,18 +1,23 @@
 package dev.bulwark.runtime.javalin;
 
 import dev.bulwark.runtime.http.Exchange;
+import dev.bulwark.runtime.transport.GuardedBody;
+import dev.bulwark.runtime.transport.WireRequest;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A Javalin context seen as an {@link Exchange}. It reads the servlet request directly: Javalin's own
  * {@code ctx.method()} honours {@code X-HTTP-Method-Override}, which Bulwark never does.
  */
-final class JavalinExchange implements Exchange {
+final class JavalinExchange implements Exchange, WireRequest {
   private final Context ctx;
   private final HttpServletRequest request;
   private boolean sent;
@@ -66,7 +71,27 @@ final class JavalinExchange implements Exchange {
 
   @Override
   public InputStream body() throws IOException {
-    return request.getInputStream();
+    return new GuardedBody(request.getInputStream());
+  }
+
+  @Override
+  public String protocol() {
+    return request.getProtocol();
+  }
+
+  @Override
+  public List<String> headerValues(String name) {
+    return Collections.list(request.getHeaders(name));
+  }
+
+  @Override
+  public void forEachHeader(BiConsumer<String, String> visitor) {
+    for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+        visitor.accept(name, values.nextElement());
+      }
+    }
   }
 
   @Override

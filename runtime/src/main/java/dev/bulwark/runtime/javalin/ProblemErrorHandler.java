@@ -41,6 +41,10 @@ final class ProblemErrorHandler extends ErrorHandler {
     for (Map.Entry<String, String> e : headers.headers().entrySet()) {
       fields.put(e.getKey(), e.getValue());
     }
+    // The connection, not the request: a request Jetty refused while parsing never got its https scheme.
+    if (headers.hsts() != null && request.getConnectionMetaData().isSecure()) {
+      fields.put(HeaderPolicy.HSTS_HEADER, headers.hsts());
+    }
     if (HttpStatus.hasNoBody(code) || "HEAD".equals(request.getMethod())) {
       callback.succeeded();
       return true;

@@ -2,15 +2,19 @@ package dev.bulwark.runtime.jdk;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.bulwark.runtime.http.Exchange;
+import dev.bulwark.runtime.transport.GuardedBody;
+import dev.bulwark.runtime.transport.WireRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** The JDK HttpServer's exchange seen as an {@link Exchange}. */
-final class JdkExchange implements Exchange {
+final class JdkExchange implements Exchange, WireRequest {
   private final HttpExchange exchange;
   private final long drainLimit;
   private boolean sent;
@@ -25,9 +29,18 @@ final class JdkExchange implements Exchange {
     return exchange.getRequestMethod();
   }
 
+  /**
+   * The raw path. {@code java.net.URI} reads a target such as {@code //api/things/7} as the authority {@code api} and
+   * the path {@code /things/7}; such a target comes back here as written, so the firewall refuses its {@code //}
+   * instead of routing a different path than Jetty would.
+   */
   @Override
   public String rawPath() {
-    return exchange.getRequestURI().getRawPath();
+    URI uri = exchange.getRequestURI();
+    if (uri.getScheme() == null && uri.getRawAuthority() != null) {
+      return "//" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+    return uri.getRawPath();
   }
 
   @Override
@@ -75,7 +88,27 @@ final class JdkExchange implements Exchange {
 
   @Override
   public InputStream body() {
-    return exchange.getRequestBody();
+    return new GuardedBody(exchange.getRequestBody());
+  }
+
+  @Override
+  public String protocol() {
+    return exchange.getProtocol();
+  }
+
+  @Override
+  public List<String> headerValues(String name) {
+    List<String> values = exchange.getRequestHeaders().get(name);
+    return values == null ? List.of() : values;
+  }
+
+  @Override
+  public void forEachHeader(BiConsumer<String, String> visitor) {
+    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
+      for (String value : e.getValue()) {
+        visitor.accept(e.getKey(), value);
+      }
+    }
   }
 
   @Override

@@ -21,6 +21,7 @@ public interface BulwarkServer extends AutoCloseable {
 
   /** Starts a server of the given kind; a bad setting or two routes on the same path stop it here. */
   static BulwarkServer start(ServerKind kind, ServerSettings settings, RouteSet... apis) {
+    settings.validate();
     List<Route> routes = new ArrayList<>();
     for (RouteSet api : apis) {
       routes.addAll(api.routes());
@@ -39,8 +40,13 @@ public interface BulwarkServer extends AutoCloseable {
   /** The port it listens on (the real one when 0 was asked for). */
   int port();
 
-  /** {@code http://host:port}. */
+  /** {@code http://host:port}, or {@code https://host:port} on TLS. */
   String baseUrl();
+
+  /** The port of the plain-HTTP listener that redirects to HTTPS or refuses, or -1 when there is none. */
+  default int plainHttpPort() {
+    return -1;
+  }
 
   /** Stops accepting, waits up to the shutdown grace for requests in flight, then closes. */
   void stop();

@@ -2,12 +2,18 @@ package dev.bulwark.runtime.server;
 
 import dev.bulwark.runtime.http.HeaderPolicy;
 import dev.bulwark.runtime.http.HttpCall;
+import dev.bulwark.runtime.transport.CorsPolicy;
+import dev.bulwark.runtime.transport.PlainHttp;
+import dev.bulwark.runtime.transport.TlsSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How a server listens and what it accepts. The defaults are safe for an API: loopback only, a 1 MiB body, 8 KiB of
- * headers, request and response timeouts. Every setter checks its value, so a bad setting stops the server before it
- * starts, with a message that says what to change.
+ * headers, request and response timeouts, no CORS, plain HTTP until {@link #tls} is set. Every setter checks its value,
+ * so a bad setting stops the server before it starts, with a message that says what to change. The same settings
+ * mean the same thing on both servers; docs/transport.md is the reference.
  */
 public final class ServerSettings implements HttpCall.Limits {
   private String host = "127.0.0.1";
@@ -23,6 +29,10 @@ public final class ServerSettings implements HttpCall.Limits {
   private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
   private Duration shutdownGrace = Duration.ofSeconds(2);
   private HeaderPolicy headers = HeaderPolicy.defaults();
+  private final Map<String, HeaderPolicy> routeHeaders = new LinkedHashMap<>();
+  private TlsSettings tls;
+  private PlainHttp plainHttp;
+  private CorsPolicy cors;
 
   /** The defaults. */
   public static ServerSettings defaults() {
@@ -137,6 +147,64 @@ public final class ServerSettings implements HttpCall.Limits {
     return this;
   }
 
+  /**
+   * Gives one API ({@code "PostsApi"}) or one endpoint ({@code "PostsApi.page"}) its own header policy, usually derived
+   * from the defaults so that only what differs changes. An endpoint's policy wins over its API's; a name that matches
+   * no route stops the server at start.
+   */
+  public ServerSettings headersFor(String apiOrRoute, HeaderPolicy policy) {
+    if (apiOrRoute == null || apiOrRoute.isBlank()) {
+      throw new IllegalArgumentException("headersFor needs an API name (PostsApi) or a route name (PostsApi.page)");
+    }
+    if (policy == null) {
+      throw new IllegalArgumentException("headersFor(" + apiOrRoute + ") needs a policy; derive one from HeaderPolicy.defaults()");
+    }
+    routeHeaders.put(apiOrRoute, policy);
+    return this;
+  }
+
+  /** Serves HTTPS only, from a PKCS#12 keystore; the keystore is opened at start. */
+  public ServerSettings tls(TlsSettings tls) {
+    if (tls == null) {
+      throw new IllegalArgumentException("tls must not be null; leave it unset for plain HTTP");
+    }
+    this.tls = tls;
+    return this;
+  }
+
+  /** Adds a plain-HTTP listener that only redirects to HTTPS or refuses; needs {@link #tls}. */
+  public ServerSettings plainHttp(PlainHttp listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("plainHttp must not be null; leave it unset for no plain listener");
+    }
+    this.plainHttp = listener;
+    return this;
+  }
+
+  /** Answers CORS from the policy's allowlist; off (no CORS header at all) unless set. */
+  public ServerSettings cors(CorsPolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("cors must not be null; leave it unset to turn CORS off");
+    }
+    this.cors = policy;
+    return this;
+  }
+
+  /** Checks the settings as a whole; the server calls it at start. */
+  public ServerSettings validate() {
+    if (plainHttp != null && tls == null) {
+      throw new IllegalStateException("plainHttp(...) only redirects to or refuses in favour of HTTPS; set tls(...) too, "
+          + "or drop plainHttp(...) to serve plain HTTP on port()");
+    }
+    if (plainHttp != null && plainHttp.port() != 0 && plainHttp.port() == port) {
+      throw new IllegalStateException("plainHttp port " + plainHttp.port() + " is the HTTPS port; choose another one");
+    }
+    if (cors != null) {
+      cors.validate();
+    }
+    return this;
+  }
+
   public String host() {
     return host;
   }
@@ -189,6 +257,26 @@ public final class ServerSettings implements HttpCall.Limits {
 
   public HeaderPolicy headers() {
     return headers;
+  }
+
+  /** The per-API and per-route header policies, by name. */
+  public Map<String, HeaderPolicy> routeHeaders() {
+    return Map.copyOf(routeHeaders);
+  }
+
+  /** The TLS settings, or {@code null} for plain HTTP. */
+  public TlsSettings tls() {
+    return tls;
+  }
+
+  /** The plain-HTTP listener, or {@code null}. */
+  public PlainHttp plainHttp() {
+    return plainHttp;
+  }
+
+  /** The CORS policy, or {@code null} when CORS is off. */
+  public CorsPolicy cors() {
+    return cors;
   }
 
   private static Duration positive(String name, Duration d) {
