@@ -7,8 +7,8 @@ import dev.bulwark.auth.jwt.JwsAlgorithm;
 import dev.bulwark.auth.jwt.JwtKey;
 import dev.bulwark.auth.jwt.KeySet;
 import dev.bulwark.auth.password.PasswordHasher;
-import dev.bulwark.auth.token.InMemoryTokenStore;
 import dev.bulwark.auth.token.TokenIssuer;
+import dev.bulwark.auth.token.store.JdbcTokenStore;
 import dev.bulwark.auth.totp.InMemoryTotpStore;
 import dev.bulwark.auth.totp.TotpAuthenticator;
 import dev.bulwark.runtime.routing.RouteSet;
@@ -20,52 +20,72 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
- * The sample's wiring: stores, the password hasher, the token issuer and verifier, TOTP, API keys, and the routes.
- * Everything is in memory for now; the data-access issue moves it to H2 and PostgreSQL.
+ * The sample's wiring: storage, the password hasher, the token issuer and verifier, TOTP, API keys, and the routes.
+ * Users, posts, comments and refresh tokens live in SQL ({@link Storage}); API keys and TOTP state stay in memory.
  */
-final class SampleApp {
+final class SampleApp implements AutoCloseable {
   static final String ISSUER = "bulwark-sample";
   static final String AUDIENCE = "bulwark-sample-api";
   static final String SECRET_ENV = "BULWARK_JWT_SECRET";
   static final String ADMIN_PASSWORD_ENV = "BULWARK_ADMIN_PASSWORD";
 
-  final Accounts accounts = new Accounts();
+  final Storage storage;
+  final Accounts accounts;
   final AuthService auth;
   final List<RouteSet> routes;
   final boolean ephemeralSecret;
+  final boolean ephemeralKeysets;
+  private final PasswordHasher hasher;
 
   SampleApp(Map<String, String> env, Clock clock, Consumer<String> log) {
     byte[] secret = secret(env.get(SECRET_ENV));
+    // The keysets first: a persistent database with made-up keysets is refused before anything connects.
+    Keysets keysets = Keysets.fromEnv(env, Storage.persistent(env), log);
+    ephemeralKeysets = keysets.ephemeral();
     ephemeralSecret = env.get(SECRET_ENV) == null;
     if (ephemeralSecret) {
       log.accept("No " + SECRET_ENV + " set: using a random HMAC secret for this run only (tokens die with the process)");
     }
-    KeySet keys = KeySet.of(JwtKey.hmac("sample-1", JwsAlgorithm.HS256, secret));
-    TokenIssuer tokens = TokenIssuer.builder(keys, "sample-1").issuer(ISSUER).audience(AUDIENCE)
-        .store(new InMemoryTokenStore(clock, 100_000)).clock(clock).build();
-    AuditLog audit = AuditLog.slf4j();
-    PasswordHasher hasher = PasswordHasher.argon2id();
-    TotpAuthenticator totp = TotpAuthenticator.create(new InMemoryTotpStore(), ISSUER, clock);
-    ApiKeys apiKeys = ApiKeys.create(new InMemoryApiKeyStore(), clock);
-    Security security = Security.builder()
-        .jwt(tokens.verifierBuilder().build())
-        .apiKeys(apiKeys, owner -> accounts.byId(owner).map(Account::roleNames).orElse(Set.of()))
-        .audit(audit)
-        .build();
-    auth = new AuthService(accounts, hasher, tokens, totp, audit);
-    Posts posts = new Posts(clock);
-    AdminApi admin = () -> accounts.all().stream().map(a -> a.profile(totp.isEnrolled(a.id()))).toList();
-    routes = List.of(
-        new AuthApi_Routes(auth, security),
-        new UsersApi_Routes(new UsersService(accounts, totp, apiKeys, audit), security),
-        new PostsApi_Routes(posts, security, new PostOwnership(posts)),
-        new AdminApi_Routes(admin, security));
-    this.hasher = hasher;
+    storage = Storage.open(env);
+    try {
+      DataSource db = storage.dataSource();
+      accounts = new Accounts(db, new UserStore_Jdbc(db, keysets.cipher()), keysets.index(), clock);
+      JdbcTokenStore refreshTokens = JdbcTokenStore.builder(db).clock(clock).build();
+      refreshTokens.createSchema(); // idempotent: the library owns its tables' DDL
+      KeySet keys = KeySet.of(JwtKey.hmac("sample-1", JwsAlgorithm.HS256, secret));
+      TokenIssuer tokens = TokenIssuer.builder(keys, "sample-1").issuer(ISSUER).audience(AUDIENCE)
+          .store(refreshTokens).clock(clock).build();
+      AuditLog audit = AuditLog.slf4j();
+      hasher = PasswordHasher.argon2id();
+      TotpAuthenticator totp = TotpAuthenticator.create(new InMemoryTotpStore(), ISSUER, clock);
+      ApiKeys apiKeys = ApiKeys.create(new InMemoryApiKeyStore(), clock);
+      Security security = Security.builder()
+          .jwt(tokens.verifierBuilder().build())
+          .apiKeys(apiKeys, owner -> accounts.byId(owner).map(Account::roleNames).orElse(Set.of()))
+          .audit(audit)
+          .build();
+      auth = new AuthService(accounts, hasher, tokens, totp, audit);
+      Posts posts = new Posts(db, new PostStore_Jdbc(db), new CommentStore_Jdbc(db), clock);
+      AdminApi admin = () -> accounts.all().stream().map(a -> a.profile(totp.isEnrolled(a.id()))).toList();
+      routes = List.of(
+          new AuthApi_Routes(auth, security),
+          new UsersApi_Routes(new UsersService(accounts, totp, apiKeys, audit), security),
+          new PostsApi_Routes(posts, security, new PostOwnership(posts)),
+          new AdminApi_Routes(admin, security));
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
   }
 
-  private final PasswordHasher hasher;
+  /** Closes the database pool (the in-memory database goes with it). */
+  @Override
+  public void close() {
+    storage.close();
+  }
 
   /** Creates the admin account from the command line; there is no default account of any kind. */
   void createAdmin(String email, String password) {
