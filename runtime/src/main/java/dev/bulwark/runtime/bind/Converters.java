@@ -9,16 +9,19 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import dev.bulwark.runtime.validation.text.Texts;
 
 /**
  * The converters for every supported parameter type. Parsing is the JDK's own (ISO-8601 for {@code java.time}, the
- * canonical form for UUID), strict: no trimming, no locale, booleans only as {@code true} or {@code false}.
+ * canonical form for UUID), strict: no trimming, no locale, booleans only as {@code true} or {@code false}; text is
+ * normalized to NFC and refused when it carries control characters.
  */
 public final class Converters {
   /** The longest raw value any converter looks at; longer input is refused before parsing. */
   static final int MAX_SCALAR_LENGTH = 64;
 
-  public static final Converter<String> STRING = raw -> raw;
+  /** Text, normalized as every text input is (NFC; control characters, lone surrogates, noncharacters refused). */
+  public static final Converter<String> STRING = raw -> Texts.normalize(raw, false);
   public static final Converter<Integer> INTEGER = raw -> Integer.valueOf(Integer.parseInt(bounded(raw)));
   public static final Converter<Long> LONG = raw -> Long.valueOf(Long.parseLong(bounded(raw)));
   public static final Converter<Short> SHORT = raw -> Short.valueOf(Short.parseShort(bounded(raw)));
