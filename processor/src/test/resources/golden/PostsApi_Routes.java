@@ -15,6 +15,8 @@ import dev.bulwark.runtime.routing.Route;
 import dev.bulwark.runtime.routing.RouteSet;
 import dev.bulwark.runtime.security.Access;
 import dev.bulwark.runtime.security.Security;
+import dev.bulwark.runtime.validation.Checks;
+import dev.bulwark.runtime.validation.Violations;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +94,16 @@ public final class PostsApi_Routes implements RouteSet {
     Optional<PostsApi.Sort> sort = Params.optional(call.queryParam("sort"), "query.sort", Converters.enumOf(PostsApi.Sort.class));
     List<String> tags = Params.list(call.queryParams("tag"), "query.tag", Converters.STRING, Params.MAX_LIST_ITEMS);
     Optional<UUID> trace = Params.optional(call.header("X-Trace"), "header.X-Trace", Converters.UUID_VALUE);
+    Violations violations = new Violations();
+    Checks.size(tags == null ? Checks.NULL_LENGTH : tags.size(), 0, 5, violations, "query", "tag", -1, "size must be between 0 and 5");
+    if (tags != null) {
+      int i_1 = 0;
+      for (String e_2 : tags) {
+        Checks.size(e_2 == null ? Checks.NULL_LENGTH : e_2.length(), 0, 40, violations, "query", "tag", i_1, "size must be between 0 and 40");
+        i_1++;
+      }
+    }
+    violations.throwIfAny();
     List<PostsApi.Post> result = this.api.list(sort, tags, trace, me);
     call.respondJson(200, LIST_RESULT, result);
   }
@@ -99,6 +111,17 @@ public final class PostsApi_Routes implements RouteSet {
   private void handleCreate(HttpCall call) throws Exception {
     Principal me = this.security.require(call, CREATE_ACCESS);
     PostsApi.NewPost post = call.jsonBody(CREATE_BODY);
+    Violations violations = new Violations();
+    if (post != null) {
+      PostsApi_NewPost_Validator.validate(post, violations, "body");
+    }
+    violations.throwIfAny();
+    post = PostsApi_NewPost_Validator.sanitize(post);
+    Violations cleaned = new Violations();
+    if (post != null) {
+      PostsApi_NewPost_Validator.validate(post, cleaned, "body");
+    }
+    cleaned.throwIfAny();
     PostsApi.Post result = this.api.create(post, me);
     call.respondJson(201, CREATE_RESULT, result);
   }
@@ -106,6 +129,31 @@ public final class PostsApi_Routes implements RouteSet {
   private void handleCreateAll(HttpCall call) throws Exception {
     Principal caller = this.security.require(call, CREATE_ALL_ACCESS);
     List<PostsApi.NewPost> posts = call.jsonBody(CREATE_ALL_BODY);
+    Violations violations = new Violations();
+    Checks.size(posts == null ? Checks.NULL_LENGTH : posts.size(), 0, 100, violations, "body", null, -1, "size must be between 0 and 100");
+    if (posts != null) {
+      int i_1 = 0;
+      for (PostsApi.NewPost e_2 : posts) {
+        if (e_2 != null) {
+          PostsApi_NewPost_Validator.validate(e_2, violations, "body");
+        }
+        i_1++;
+      }
+    }
+    violations.throwIfAny();
+    posts = posts == null ? null : posts.stream().map(PostsApi_NewPost_Validator::sanitize).toList();
+    Violations cleaned = new Violations();
+    Checks.size(posts == null ? Checks.NULL_LENGTH : posts.size(), 0, 100, cleaned, "body", null, -1, "size must be between 0 and 100");
+    if (posts != null) {
+      int i_3 = 0;
+      for (PostsApi.NewPost e_4 : posts) {
+        if (e_4 != null) {
+          PostsApi_NewPost_Validator.validate(e_4, cleaned, "body");
+        }
+        i_3++;
+      }
+    }
+    cleaned.throwIfAny();
     List<PostsApi.Post> result = this.api.createAll(posts);
     call.respondJson(200, CREATE_ALL_RESULT, result);
   }
@@ -114,6 +162,9 @@ public final class PostsApi_Routes implements RouteSet {
     Principal caller = this.security.require(call, DELETE_ACCESS);
     long id = Params.longValue(call.pathParam("id"), "path.id");
     boolean call_ = Params.booleanValue(call.queryParam("call"), "query.call");
+    Violations violations = new Violations();
+    Checks.sign(Long.signum(id), Checks.Sign.POSITIVE, violations, "path", "id", -1, "must be greater than 0");
+    violations.throwIfAny();
     this.security.requireOwner(call, DELETE_ACCESS, caller, this.postOwnership.owns(caller, id), NotOwner.FORBIDDEN);
     this.api.delete(id, call_);
     call.respondEmpty(204);

@@ -3,9 +3,13 @@ package dev.bulwark.conformance;
 import dev.bulwark.conformance.fixture.DocOwnership;
 import dev.bulwark.conformance.fixture.Docs;
 import dev.bulwark.conformance.fixture.GenericApi_Routes;
+import dev.bulwark.conformance.fixture.Limits;
+import dev.bulwark.conformance.fixture.LimitsApi_Routes;
 import dev.bulwark.conformance.fixture.SecureApi_Routes;
 import dev.bulwark.conformance.fixture.Things;
 import dev.bulwark.conformance.fixture.ThingsApi_Routes;
+import dev.bulwark.conformance.fixture.ValidationApi_Routes;
+import dev.bulwark.conformance.fixture.Validations;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.runtime.server.ServerSettings;
@@ -17,6 +21,7 @@ import java.util.Map;
 final class Servers {
   static final Things THINGS = new Things();
   static final Docs DOCS = new Docs();
+  static final Map<ServerKind, Limits> LIMITS = new EnumMap<>(ServerKind.class);
   private static final Map<ServerKind, BulwarkServer> RUNNING = new EnumMap<>(ServerKind.class);
 
   private Servers() {}
@@ -24,7 +29,8 @@ final class Servers {
   static synchronized BulwarkServer get(ServerKind kind) {
     return RUNNING.computeIfAbsent(kind, k -> {
       BulwarkServer server = BulwarkServer.start(k, settings(), new ThingsApi_Routes(THINGS), new GenericApi_Routes(THINGS),
-          new SecureApi_Routes(DOCS, Auth.SECURITY, new DocOwnership()));
+          new SecureApi_Routes(DOCS, Auth.SECURITY, new DocOwnership()), new ValidationApi_Routes(new Validations()),
+          new LimitsApi_Routes(LIMITS.computeIfAbsent(k, x -> new Limits()), Auth.SECURITY));
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       return server;
     });

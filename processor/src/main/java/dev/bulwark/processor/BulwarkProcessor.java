@@ -5,7 +5,11 @@ import com.palantir.javapoet.JavaFile;
 import dev.bulwark.processor.model.ApiModel;
 import dev.bulwark.processor.reading.ApiReader;
 import dev.bulwark.processor.rules.Rule;
+import dev.bulwark.processor.validation.ValidatedType;
+import dev.bulwark.processor.validation.ValidatedTypeReader;
+import dev.bulwark.processor.validation.ValueReader;
 import dev.bulwark.processor.writing.RoutesWriter;
+import dev.bulwark.processor.writing.ValidatorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,10 +34,12 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class BulwarkProcessor extends AbstractProcessor {
   static final String HTTP_API = "dev.bulwark.annotations.HttpApi";
+  static final String VALIDATED = "dev.bulwark.annotations.Validated";
+  static final String SENSITIVE = "dev.bulwark.annotations.Sensitive";
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(HTTP_API);
+    return Set.of(HTTP_API, VALIDATED, SENSITIVE, Waivers.WAIVE, Waivers.WAIVE_LIST);
   }
 
   @Override
@@ -48,6 +54,8 @@ public final class BulwarkProcessor extends AbstractProcessor {
       return false;
     }
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    writeValidators(round, diagnostics);
+    checkSensitiveRecords(round, diagnostics);
     ApiReader reader = new ApiReader(processingEnv, diagnostics);
     boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     RoutesWriter writer = new RoutesWriter(generated);
@@ -70,6 +78,61 @@ public final class BulwarkProcessor extends AbstractProcessor {
             Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
       }
     }
+    java.util.Set<Element> waived = new java.util.LinkedHashSet<>();
+    for (String annotation : new String[] {Waivers.WAIVE, Waivers.WAIVE_LIST}) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (type != null) {
+        waived.addAll(round.getElementsAnnotatedWith(type));
+      }
+    }
+    diagnostics.checkWaivers(waived);
     return false;
+  }
+
+  /** Every record with a {@code @Sensitive} component overrides toString (BW502), wherever it is used. */
+  private void checkSensitiveRecords(RoundEnvironment round, Diagnostics diagnostics) {
+    TypeElement sensitive = processingEnv.getElementUtils().getTypeElement(SENSITIVE);
+    if (sensitive == null) {
+      return;
+    }
+    java.util.Map<String, TypeElement> records = new java.util.TreeMap<>();
+    for (Element element : round.getElementsAnnotatedWith(sensitive)) {
+      Element owner = element.getEnclosingElement();
+      if (owner instanceof TypeElement type) {
+        records.putIfAbsent(type.getQualifiedName().toString(), type);
+      }
+    }
+    dev.bulwark.processor.sensitive.SensitiveChecks checks = new dev.bulwark.processor.sensitive.SensitiveChecks(diagnostics, processingEnv.getElementUtils());
+    records.values().forEach(checks::checkRecord);
+  }
+
+  /** One validator per {@code @Validated} record, in name order. */
+  private void writeValidators(RoundEnvironment round, Diagnostics diagnostics) {
+    TypeElement validated = processingEnv.getElementUtils().getTypeElement(VALIDATED);
+    if (validated == null) {
+      return;
+    }
+    ValidatedTypeReader reader = new ValidatedTypeReader(
+        new ValueReader(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), diagnostics), diagnostics);
+    boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    ValidatorWriter writer = new ValidatorWriter(generated);
+    List<TypeElement> types = new ArrayList<>();
+    for (Element element : round.getElementsAnnotatedWith(validated)) {
+      types.add((TypeElement) element);
+    }
+    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (TypeElement type : types) {
+      try {
+        Optional<ValidatedType> model = reader.read(type);
+        if (model.isPresent()) {
+          writer.write(model.get(), type).writeTo(processingEnv.getFiler());
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
+      }
+    }
   }
 }

@@ -24,9 +24,12 @@ class CatalogueTest {
         .append("`[BWnnn] what is wrong (the value); how to fix it` and sits on the offending element.\n")
         .append("This page is generated from `processor/src/main/java/dev/bulwark/processor/rules/Rule.java`\n")
         .append("by `CatalogueTest` (`mvn -pl processor test -Dbulwark.golden.update=true`); do not edit it by hand.\n\n")
-        .append("| id | rule | what is reported | how to fix it |\n| --- | --- | --- | --- |\n");
+        .append("A rule marked waivable accepts `@Waive(rule = \"BWnnn\", reason = \"...\")` on the element it fires on;\n")
+        .append("the build prints every waiver as a note. The others cannot be waived.\n\n")
+        .append("| id | rule | waivable | what is reported | how to fix it |\n| --- | --- | --- | --- | --- |\n");
     for (Rule rule : Rule.values()) {
       md.append("| ").append(rule.name()).append(" | ").append(rule.title()).append(" | ")
+          .append(rule.waivable() ? "yes" : "no").append(" | ")
           .append(cell(rule.problemTemplate())).append(" | ").append(cell(rule.fixTemplate())).append(" |\n");
     }
     Path docs = Paths.get(System.getProperty("bulwark.golden.dir", "src/test/resources/golden"))

@@ -22,7 +22,8 @@ class GoldenFileTest {
   private static final boolean UPDATE = Boolean.getBoolean("bulwark.golden.update");
 
   @ParameterizedTest
-  @CsvSource({"PostsApi, example.PostsApi_Routes", "RootApi, example.RootApi_Routes"})
+  @CsvSource({"PostsApi, example.PostsApi_Routes", "RootApi, example.RootApi_Routes",
+      "PostsApi, example.PostsApi_NewPost_Validator", "PostsApi, example.PostsApi_Author_Validator"})
   void generatedRoutesMatchTheGoldenFile(String fixture, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.fixture(fixture));
     assertThat(compilation).succeededWithoutWarnings();

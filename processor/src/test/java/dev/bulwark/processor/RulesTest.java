@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.bulwark.processor.rules.Rule;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * source's first line is line 1; the offending line is marked with a {@code // <-} comment, which the test finds.
  */
 class RulesTest {
-  private static final String IMPORTS = "import dev.bulwark.annotations.*; import java.util.*;\n";
+  private static final String IMPORTS = "import dev.bulwark.annotations.*; import jakarta.validation.constraints.*; import java.util.*;\n";
   private static final Set<Rule> COVERED = EnumSet.noneOf(Rule.class);
 
   @Test
@@ -47,7 +45,7 @@ class RulesTest {
         @HttpApi("/x")
         public interface Api {
           @GET("/a{id}") // <-
-          String a(@PathParam("id") String id);
+          String a(@PathParam("id") long id);
         }
         """);
     expect(Rule.BW002, """
@@ -77,7 +75,7 @@ class RulesTest {
         @HttpApi("/x")
         public interface Api {
           @GET("/{id}")
-          String get(@PathParam("id") String id, @PathParam("other") String other); // <-
+          String get(@PathParam("id") long id, @PathParam("other") long other); // <-
         }
         """);
   }
@@ -88,9 +86,9 @@ class RulesTest {
         @HttpApi("/x")
         public interface Api {
           @GET("/{id}")
-          String a(@PathParam("id") String id);
+          String a(@PathParam("id") long id);
           @GET("/{key}")
-          String b(@PathParam("key") String key); // <-
+          String b(@PathParam("key") long key); // <-
         }
         """);
     assertTrue(message.contains("Api.a and Api.b both claim GET /x/{key}"), message);
@@ -176,7 +174,7 @@ class RulesTest {
     expect(Rule.BW009, """
         @HttpApi("/x")
         public interface Api {
-          record B(String a) {}
+          record B(int a) {}
           @DELETE
           void a(@Body B b); // <-
         }
@@ -188,7 +186,7 @@ class RulesTest {
     expect(Rule.BW010, """
         @HttpApi("/x")
         public interface Api {
-          record B(String a) {}
+          record B(int a) {}
           @POST
           void a(@Body B b, @Body B c); // <-
         }
@@ -248,7 +246,7 @@ class RulesTest {
         @HttpApi("/x")
         public interface Api {
           @GET
-          String a(@HeaderParam("X-A") String a, @HeaderParam("x-a") String b); // <-
+          String a(@HeaderParam("X-A") long a, @HeaderParam("x-a") long b); // <-
         }
         """);
   }
@@ -291,40 +289,14 @@ class RulesTest {
 
   /** Compiles the source, asserts exactly this rule fired on the marked line, and returns the message. */
   private static String expect(Rule rule, String body) {
-    COVERED.add(rule);
-    String text = "package test;\n" + IMPORTS + body.replace("@HttpApi(", "@Public(reason = \"test\") @HttpApi(");
-    JavaFileObject source = Compilations.source("test.Api", text);
-    Compilation compilation = Compilations.compile(source);
-    long line = markedLine(text);
-    assertThat(compilation).hadErrorContaining("[" + rule.name() + "]").inFile(source).onLine(line);
-    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-      String message = d.getMessage(null);
-      assertTrue(message.startsWith("[" + rule.name() + "] "), "unexpected other error: " + message);
-      assertTrue(message.contains("; "), "no fix hint: " + message);
-    }
-    return compilation.errors().get(0).getMessage(null);
-  }
-
-  private static long markedLine(String text) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("// <-")) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no // <- marker");
+    return RuleAssertions.expect(rule,
+        "package test;\n" + IMPORTS + body.replace("@HttpApi(",
+            "@Public(reason = \"test\") @RateLimited(capacity = 9, period = \"1m\", key = RateKey.CLIENT_IP) @HttpApi("), COVERED);
   }
 
   /** This class covers the structural rules, BW001 to BW098; each other family has its own test class. */
   @AfterAll
   static void everyStructuralRuleHasANegativeTest() {
-    Set<Rule> user = EnumSet.noneOf(Rule.class);
-    for (Rule rule : Rule.values()) {
-      if (rule.name().startsWith("BW0") && rule != Rule.BW099) {
-        user.add(rule);
-      }
-    }
-    user.removeAll(COVERED);
-    assertEquals(Set.of(), user, "rules without a negative compile test: " + Arrays.toString(user.toArray()));
+    RuleAssertions.assertFamilyCovered("BW0", COVERED, Set.of(Rule.BW099));
   }
 }

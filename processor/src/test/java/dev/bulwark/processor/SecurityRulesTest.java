@@ -1,14 +1,12 @@
 package dev.bulwark.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.bulwark.processor.rules.Rule;
 import java.util.EnumSet;
 import java.util.Set;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -213,37 +211,11 @@ class SecurityRulesTest {
   }
 
   private static String expect(Rule rule, String body) {
-    COVERED.add(rule);
-    String text = HEADER + body;
-    JavaFileObject source = Compilations.source("test.Api", text);
-    Compilation compilation = Compilations.compile(source);
-    long line = markedLine(text);
-    assertThat(compilation).hadErrorContaining("[" + rule.name() + "]").inFile(source).onLine(line);
-    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-      assertTrue(d.getMessage(null).startsWith("[" + rule.name() + "] "), "unexpected other error: " + d.getMessage(null));
-    }
-    return compilation.errors().get(0).getMessage(null);
-  }
-
-  private static long markedLine(String text) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("// <-")) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no // <- marker");
+    return RuleAssertions.expect(rule, HEADER + body, COVERED);
   }
 
   @AfterAll
   static void everyAccessRuleHasANegativeTest() {
-    Set<Rule> family = EnumSet.noneOf(Rule.class);
-    for (Rule rule : Rule.values()) {
-      if (rule.name().startsWith("BW1")) {
-        family.add(rule);
-      }
-    }
-    family.removeAll(COVERED);
-    assertEquals(Set.of(), family, "access rules without a negative compile test");
+    RuleAssertions.assertFamilyCovered("BW1", COVERED, Set.of());
   }
 }

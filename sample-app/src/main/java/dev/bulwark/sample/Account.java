@@ -6,7 +6,8 @@ import java.util.Set;
  * A stored account. The password hash never leaves the server: the API returns {@link AuthApi.Profile} instead, and
  * {@link #toString()} leaves it out of logs.
  */
-record Account(String id, String email, String name, String passwordHash, Set<Role> roles) {
+record Account(String id, String email, String name, @dev.bulwark.annotations.Sensitive String passwordHash,
+    Set<Role> roles) {
   Set<String> roleNames() {
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (Role role : roles) {

@@ -23,9 +23,6 @@ import java.util.Set;
  * verifier hashes against a dummy for unknown accounts); any failure is one 401 whatever its cause.
  */
 final class AuthService implements AuthApi {
-  private static final int MAX_EMAIL = 254;
-  private static final int MAX_NAME = 100;
-
   private final Accounts accounts;
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
@@ -51,14 +48,9 @@ final class AuthService implements AuthApi {
 
   @Override
   public Profile register(Register request) {
-    String email = required("body.email", request.email(), MAX_EMAIL);
-    String name = required("body.name", request.name(), MAX_NAME);
-    if (!email.matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s.]{2,63}")) {
-      throw HttpProblem.badField("body.email", "must be an e-mail address");
-    }
-    if (request.password() == null) {
-      throw HttpProblem.badField("body.password", "is required");
-    }
+    // The generated validator has checked presence, bounds and the e-mail syntax; the policy checks strength.
+    String email = request.email().strip();
+    String name = request.name().strip();
     PasswordCheck check = policy.check(request.password(), email, name);
     if (!check.ok()) {
       throw HttpProblem.badField("body.password", "is too weak: " + check.problems().get(0).name().toLowerCase());
@@ -71,9 +63,9 @@ final class AuthService implements AuthApi {
 
   @Override
   public Tokens login(Login request) {
-    String email = request.email() == null ? "" : request.email();
-    String password = request.password() == null ? "" : request.password();
-    Optional<Account> candidate = email.length() > MAX_EMAIL ? Optional.empty() : accounts.byEmail(email);
+    String email = request.email();
+    String password = request.password();
+    Optional<Account> candidate = accounts.byEmail(email);
     try {
       VerifiedLogin<Account> login = verifier.verify(candidate, Account::passwordHash, password);
       Account account = login.account();
@@ -92,7 +84,7 @@ final class AuthService implements AuthApi {
   @Override
   public Tokens refresh(RefreshRequest request) {
     try {
-      TokenPair pair = tokens.refresh(request.refreshToken() == null ? "" : request.refreshToken());
+      TokenPair pair = tokens.refresh(request.refreshToken());
       audit.record(AuditEvent.of(AuditEventType.TOKEN_REFRESHED, AuditOutcome.SUCCESS).build());
       return tokens(pair);
     } catch (AuthenticationException e) {
@@ -105,21 +97,11 @@ final class AuthService implements AuthApi {
 
   @Override
   public void logout(RefreshRequest request, Principal me) {
-    tokens.logout(me, request.refreshToken() == null ? "" : request.refreshToken());
+    tokens.logout(me, request.refreshToken());
     audit.record(AuditEvent.of(AuditEventType.LOGGED_OUT, AuditOutcome.SUCCESS).principal(me.id()).build());
   }
 
   private static Tokens tokens(TokenPair pair) {
     return new Tokens(pair.accessToken(), pair.refreshToken(), pair.tokenType(), pair.expiresInSeconds());
-  }
-
-  private static String required(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw HttpProblem.badField(field, "is required");
-    }
-    if (value.length() > max) {
-      throw HttpProblem.badField(field, "is longer than " + max + " characters");
-    }
-    return value.strip();
   }
 }

@@ -4,6 +4,8 @@ import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.runtime.server.ServerSettings;
 import dev.bulwark.runtime.routing.RouteSet;
+import dev.bulwark.runtime.transport.TlsSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -56,16 +58,33 @@ public final class Main {
       LOG.info("Created the admin account {}", options.adminEmail());
     }
     ServerSettings settings = ServerSettings.defaults().host(options.host()).port(options.port());
+    if (options.tlsKeystore() != null) {
+      String password = env.get(options.tlsPasswordEnv());
+      if (password == null || password.isEmpty()) {
+        throw new IllegalArgumentException("--tls-password-env " + options.tlsPasswordEnv() + " names an environment "
+            + "variable that is not set; set it to the password of " + options.tlsKeystore());
+      }
+      settings.tls(TlsSettings.pkcs12(Path.of(options.tlsKeystore()), password.toCharArray()));
+    }
     BulwarkServer server = BulwarkServer.start(options.server(), settings, app.routes.toArray(new RouteSet[0]));
-    LOG.info("Bulwark sample: server={}, storage=in-memory, limits=none yet, jwt-secret={}, listening on {}",
-        options.server().name().toLowerCase(), app.ephemeralSecret ? "ephemeral" : SampleApp.SECRET_ENV, server.baseUrl());
+    LOG.info("Bulwark sample: server={}, storage={}, keysets={}, limits=none yet, jwt-secret={}, listening on {}",
+        options.server().name().toLowerCase(), app.storage.description(),
+        app.ephemeralKeysets ? "ephemeral" : "configured",
+        app.ephemeralSecret ? "ephemeral" : SampleApp.SECRET_ENV, server.baseUrl());
     return server;
   }
 
   /** The command-line options. */
-  public record Options(String host, int port, ServerKind server, String adminEmail) {
+  public record Options(String host, int port, ServerKind server, String adminEmail, String tlsKeystore,
+      String tlsPasswordEnv) {
     static final String USAGE = "usage: bulwark-sample [--port N] [--server jdk|javalin] [--admin-email EMAIL]"
-        + " (the admin's password from " + SampleApp.ADMIN_PASSWORD_ENV + ")";
+        + " [--tls-keystore PATH --tls-password-env VAR]"
+        + " (the admin's password from " + SampleApp.ADMIN_PASSWORD_ENV + "; the keystore's password from $VAR)";
+
+    /** Options without TLS. */
+    public Options(String host, int port, ServerKind server, String adminEmail) {
+      this(host, port, server, adminEmail, null, null);
+    }
 
     /** Options for a test: loopback, the port and server given, no admin. */
     public Options(String host, int port, ServerKind server) {
@@ -77,9 +96,12 @@ public final class Main {
       int port = 8080;
       ServerKind server = ServerKind.JDK;
       String adminEmail = null;
+      String tlsKeystore = null;
+      String tlsPasswordEnv = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
-        if ((arg.equals("--port") || arg.equals("--server") || arg.equals("--admin-email")) && i + 1 >= args.length) {
+        if ((arg.equals("--port") || arg.equals("--server") || arg.equals("--admin-email") || arg.equals("--tls-keystore")
+            || arg.equals("--tls-password-env")) && i + 1 >= args.length) {
           throw new IllegalArgumentException(arg + " needs a value");
         }
         switch (arg) {
@@ -96,10 +118,22 @@ public final class Main {
           }
           case "--server" -> server = ServerKind.parse(args[++i]);
           case "--admin-email" -> adminEmail = args[++i];
+          case "--tls-keystore" -> tlsKeystore = args[++i];
+          case "--tls-password-env" -> {
+            tlsPasswordEnv = args[++i];
+            if (!tlsPasswordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+              throw new IllegalArgumentException("--tls-password-env takes the NAME of an environment variable, such as "
+                  + "BULWARK_TLS_PASSWORD, never the password itself");
+            }
+          }
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
       }
-      return new Options("127.0.0.1", port, server, adminEmail);
+      if ((tlsKeystore == null) != (tlsPasswordEnv == null)) {
+        throw new IllegalArgumentException("--tls-keystore and --tls-password-env go together: give the PKCS#12 file "
+            + "and the name of the environment variable that holds its password");
+      }
+      return new Options("127.0.0.1", port, server, adminEmail, tlsKeystore, tlsPasswordEnv);
     }
   }
 }

@@ -8,6 +8,12 @@ import dev.bulwark.annotations.POST;
 import dev.bulwark.annotations.Secured;
 import dev.bulwark.annotations.Status;
 import dev.bulwark.auth.Principal;
+import dev.bulwark.annotations.NotSensitive;
+import dev.bulwark.annotations.Sensitive;
+import dev.bulwark.annotations.Validated;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 
@@ -16,16 +22,37 @@ import java.util.Set;
 @Secured(roles = {"user", "admin"})
 public interface UsersApi {
   /** A TOTP enrolment, shown once: the secret, its otpauth URI for an authenticator app, and recovery codes. */
-  record MfaEnrolment(String secret, String otpauthUri, List<String> recoveryCodes) {}
+  record MfaEnrolment(
+      @NotSensitive(reason = "shown once to the user who is enrolling, for their authenticator app") String secret,
+      @NotSensitive(reason = "carries the secret for the authenticator app, shown once at enrolment") String otpauthUri,
+      @NotSensitive(reason = "shown once at enrolment; stored only hashed") List<String> recoveryCodes) {
+    @Override
+    public String toString() {
+      return "MfaEnrolment[(redacted)]";
+    }
+  }
 
   /** A code from the authenticator app. */
-  record MfaCode(String code) {}
+  @Validated
+  record MfaCode(@Sensitive(input = true) @NotBlank @Size(max = 16) String code) {
+    @Override
+    public String toString() {
+      return "MfaCode[(redacted)]";
+    }
+  }
 
   /** What a new API key may do. */
-  record NewApiKey(Set<String> scopes) {}
+  @Validated
+  record NewApiKey(@NotNull @Size(max = 10) Set<@Size(max = 40) String> scopes) {}
 
   /** A new API key: the key itself is shown this once and stored only as a hash. */
-  record ApiKeyCreated(String id, String key, Set<String> scopes) {}
+  record ApiKeyCreated(String id,
+      @NotSensitive(reason = "shown once to its owner at creation; stored only hashed") String key, Set<String> scopes) {
+    @Override
+    public String toString() {
+      return "ApiKeyCreated[id=" + id + ", key=(redacted)]";
+    }
+  }
 
   @GET
   AuthApi.Profile me(@Caller Principal me);

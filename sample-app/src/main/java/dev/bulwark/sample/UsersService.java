@@ -16,7 +16,6 @@ import java.util.Set;
 /** The caller's own account. */
 final class UsersService implements UsersApi {
   static final Set<String> API_KEY_SCOPES = Set.of("posts:read", "posts:write");
-  private static final int MAX_SCOPES = 10;
 
   private final Accounts accounts;
   private final TotpAuthenticator totp;
@@ -48,7 +47,7 @@ final class UsersService implements UsersApi {
   @Override
   public AuthApi.Profile confirmMfa(MfaCode code, Principal me) {
     try {
-      totp.confirm(me.id(), code.code() == null ? "" : code.code());
+      totp.confirm(me.id(), code.code());
     } catch (AuthenticationException e) {
       audit.record(AuditEvent.of(AuditEventType.MFA_FAILED, AuditOutcome.FAILURE).principal(me.id()).reason(e.reason()).build());
       throw HttpProblem.badField("body.code", "is not a valid code");
@@ -59,8 +58,8 @@ final class UsersService implements UsersApi {
 
   @Override
   public ApiKeyCreated createApiKey(NewApiKey request, Principal me) {
-    Set<String> scopes = request.scopes() == null ? Set.of() : request.scopes();
-    if (scopes.size() > MAX_SCOPES || !API_KEY_SCOPES.containsAll(scopes)) {
+    Set<String> scopes = request.scopes();
+    if (!API_KEY_SCOPES.containsAll(scopes)) {
       throw HttpProblem.badField("body.scopes", "must be among " + new java.util.TreeSet<>(API_KEY_SCOPES));
     }
     CreatedApiKey created = apiKeys.create(me.id(), scopes);

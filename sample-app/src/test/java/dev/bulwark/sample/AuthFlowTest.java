@@ -90,6 +90,26 @@ class AuthFlowTest {
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)
+  void failedLoginsAreThrottledPerAccountAndSuccessesAreFree(ServerKind kind) {
+    try (Running app = start(kind)) {
+      Client c = app.client();
+      String password = secret("quartz meadow hums twice");
+      register(c, "hank@example.com", password);
+      for (int i = 0; i < 3; i++) {
+        login(c, "hank@example.com", password);
+      }
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, c.post("/api/auth/login", "{\"email\":\"hank@example.com\",\"password\":\"guess " + i + "\"}").status());
+      }
+      Client.Reply blocked = c.post("/api/auth/login", "{\"email\":\"HANK@example.com\",\"password\":\"" + password + "\"}");
+      assertEquals(429, blocked.status(), blocked.body());
+      assertTrue(Long.parseLong(blocked.header("Retry-After")) > 0);
+      assertTrue(blocked.header("RateLimit") != null, "no RateLimit header");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
   void weakPasswordsAreRefusedWithoutEchoingThem(ServerKind kind) {
     try (Running app = start(kind)) {
       for (String weak : new String[] {"tiny1", "password1234", "bob@example.com1"}) {
@@ -228,6 +248,39 @@ class AuthFlowTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void commentsKeepBasicHtmlAndLoseScripts(ServerKind kind) {
+    try (Running app = start(kind)) {
+      Client c = app.client();
+      String password = secret("amber lighthouse counts sheep");
+      register(c, "gina@example.com", password);
+      String access = Client.bearer(login(c, "gina@example.com", password).path("accessToken").asText());
+      String post = "/api/posts/" + c.post("/api/posts", "{\"title\":\"<i>Hi</i>\",\"body\":\"x\"}", "Authorization", access)
+          .json().path("id").asText();
+      String title = c.get(post, "Authorization", access).json().path("title").asText();
+      assertFalse(title.contains("<"), "a title keeps no markup: " + title);
+      Client.Reply comment = c.post(post + "/comments",
+          "{\"content\":\"<p>Nice <b>post</b><script>alert(1)</script><img src=x onerror=alert(2)></p>\"}",
+          "Authorization", access);
+      assertEquals(201, comment.status(), comment.body());
+      String content = comment.json().path("content").asText();
+      assertTrue(content.contains("<b>post</b>"), content);
+      assertFalse(content.contains("script") || content.contains("onerror") || content.contains("<img"), content);
+      assertEquals(1, c.get(post + "/comments", "Authorization", access).json().size());
+      Client.Reply tooLong = c.post(post + "/comments", "{\"content\":\"" + "x".repeat(1001) + "\"}", "Authorization", access);
+      assertEquals(400, tooLong.status());
+      assertEquals("body.content", tooLong.json().path("errors").get(0).path("field").asText());
+      Client.Reply invalid = c.post("/api/posts", "{\"title\":\"\",\"body\":\"x\"}", "Authorization", access);
+      assertEquals(400, invalid.status());
+      assertEquals("body.title", invalid.json().path("errors").get(0).path("field").asText());
+      Client.Reply massAssignment = c.post("/api/posts", "{\"title\":\"t\",\"body\":\"x\",\"ownerId\":\"u1\"}",
+          "Authorization", access);
+      assertEquals(400, massAssignment.status(), "a client set a server-owned field");
+      assertEquals(404, c.post("/api/posts/999/comments", "{\"content\":\"hi\"}", "Authorization", access).status());
+    }
+  }
+
   static String totp(String base32Secret, long step) throws Exception {
     byte[] key = new Base32().decode(base32Secret);
     Mac mac = Mac.getInstance("HmacSHA1");
@@ -237,6 +290,29 @@ class AuthFlowTest {
     int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
         | (hash[offset + 3] & 0xff);
     return String.format("%06d", binary % 1_000_000);
+  }
+
+  @AfterAll
+  static void noResponseCarriedASensitiveField() throws IOException {
+    assertTrue(Client.BODIES.size() > 50, "too few responses to sweep: " + Client.BODIES.size());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String body : Client.BODIES) {
+      if (body.isEmpty() || !(body.startsWith("{") || body.startsWith("["))) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      collectNames(json.readTree(body), names);
+      for (String name : names) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        assertFalse(lower.contains("password") || lower.contains("hash") || lower.contains("salt"),
+            "a response carried the field " + name + ": " + body);
+      }
+    }
+  }
+
+  private static void collectNames(JsonNode node, List<String> names) {
+    node.fieldNames().forEachRemaining(names::add);
+    node.elements().forEachRemaining(child -> collectNames(child, names));
   }
 
   @AfterAll

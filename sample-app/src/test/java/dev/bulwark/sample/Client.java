@@ -14,6 +14,9 @@ import java.time.Duration;
 final class Client {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Every response body the sample's tests received, for the sweep that looks for leaked secrets. */
+  static final java.util.List<String> BODIES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private final String base;
 
   Client(String base) {
@@ -38,7 +41,9 @@ final class Client {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+      Reply reply = new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+      BODIES.add(reply.body());
+      return reply;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -14,10 +14,12 @@ public record EndpointModel(
     List<ParamModel> params,
     ResultModel result,
     int status,
-    AccessModel access) {
+    AccessModel access,
+    List<LimitModel> limits) {
 
   public EndpointModel {
     params = List.copyOf(params);
+    limits = List.copyOf(limits);
   }
 
   /** The {@code @Caller} parameter, or {@code null}. */

@@ -12,7 +12,18 @@ public record ParamModel(
     ParamSource source,
     String key,
     Scalar scalar,
-    Arity arity) {
+    Arity arity,
+    dev.bulwark.processor.validation.ValueModel validation) {
+
+  /** A parameter without checks yet; the endpoint reader adds them. */
+  public ParamModel(String name, TypeName type, ParamSource source, String key, Scalar scalar, Arity arity) {
+    this(name, type, source, key, scalar, arity, null);
+  }
+
+  /** This parameter with its checks. */
+  public ParamModel withValidation(dev.bulwark.processor.validation.ValueModel value) {
+    return new ParamModel(name, type, source, key, scalar, arity, value);
+  }
 
   /** How many values the parameter takes. */
   public enum Arity { REQUIRED, OPTIONAL, LIST }

@@ -38,7 +38,7 @@ public final class ApiReader {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.diagnostics = diagnostics;
-    this.endpoints = new EndpointReader(types, diagnostics);
+    this.endpoints = new EndpointReader(types, elements, diagnostics);
   }
 
   /** The model of the type, or empty when any rule failed (the failures are reported). */

@@ -10,6 +10,8 @@ import dev.bulwark.processor.model.ParamModel.Arity;
 import dev.bulwark.processor.model.ParamSource;
 import dev.bulwark.processor.model.Scalar;
 import dev.bulwark.processor.rules.Rule;
+import dev.bulwark.processor.validation.ValueModel;
+import dev.bulwark.processor.validation.ValueReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +37,22 @@ final class EndpointReader {
   private final ParamReader params;
   private final AccessReader access;
 
-  EndpointReader(Types types, Diagnostics diagnostics) {
+  private final ValueReader values;
+
+  EndpointReader(Types types, javax.lang.model.util.Elements elements, Diagnostics diagnostics) {
     this.types = types;
     this.diagnostics = diagnostics;
     this.classifier = new TypeClassifier(types);
     this.params = new ParamReader(classifier, diagnostics);
     this.access = new AccessReader(types, diagnostics);
+    this.values = new ValueReader(types, elements, diagnostics);
+    this.sensitive = new dev.bulwark.processor.sensitive.SensitiveChecks(diagnostics, elements);
+    this.limits = new LimitReader(diagnostics);
   }
+
+  private final LimitReader limits;
+
+  private final dev.bulwark.processor.sensitive.SensitiveChecks sensitive;
 
   Optional<EndpointModel> read(DeclaredType api, ExecutableElement method, Element where, String name, String base) {
     int errorsBefore = diagnostics.errorCount();
@@ -82,6 +93,16 @@ final class EndpointReader {
         continue;
       }
       ParamModel p = param.get();
+      if (p.source() != ParamSource.CALLER) {
+        TypeMirror resolvedType = resolved.getParameterTypes().get(i);
+        boolean body = p.source() == ParamSource.BODY;
+        ValueModel checks = values.read(parameter, parameter.asType(), resolvedType, at,
+            name + " " + (body ? "body" : p.fieldPath()), true, body);
+        if (checks == null) {
+          continue;
+        }
+        p = p.withValidation(checks);
+      }
       if (p.source() == ParamSource.PATH && !variables.contains(p.key())) {
         diagnostics.error(at, Rule.BW004, p.key(), name, path, p.key());
       }
@@ -112,6 +133,14 @@ final class EndpointReader {
       diagnostics.error(where, Rule.BW009, name, httpMethod);
     }
     ResultModel result = result(resolved.getReturnType(), where, name);
+    if (result != null && result.kind() != ResultModel.Kind.VOID) {
+      sensitive.checkResult(resolved.getReturnType(), where, name);
+    }
+    for (int i = 0; i < declared.size(); i++) {
+      if (Annotations.find(declared.get(i), Annotations.BODY) != null) {
+        sensitive.checkBody(resolved.getParameterTypes().get(i), where == method ? declared.get(i) : where, name);
+      }
+    }
     int status = status(method, where, name, result);
     AccessModel decision = access.read((TypeElement) api.asElement(), method, where, name, read);
     if (decision != null) {
@@ -123,11 +152,19 @@ final class EndpointReader {
         }
       }
     }
+    TypeMirror bodyType = null;
+    for (int i = 0; i < declared.size(); i++) {
+      if (Annotations.find(declared.get(i), Annotations.BODY) != null) {
+        bodyType = resolved.getParameterTypes().get(i);
+      }
+    }
+    List<dev.bulwark.processor.model.LimitModel> limitModels =
+        limits.read((TypeElement) api.asElement(), method, where, name, httpMethod, decision, read, bodyType);
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     return Optional.of(new EndpointModel(method.getSimpleName().toString(), httpMethod, path, read, result, status,
-        decision));
+        decision, limitModels));
   }
 
   private static Element parameterNamed(ExecutableElement method, String name) {

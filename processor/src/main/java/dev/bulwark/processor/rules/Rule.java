@@ -56,7 +56,86 @@ public enum Rule {
   BW111("A secured endpoint accepts some credential", "@Secured on %s accepts no scheme",
       "leave schemes at its default (BEARER) or list Scheme.BEARER and/or Scheme.API_KEY"),
   BW112("An endpoint has at most one caller", "%s declares %d @Caller parameters", "keep one @Caller parameter"),
+  BW301("A rate limit allows something", "@RateLimited on %s has capacity %d", "use a capacity above zero"),
+  BW302("A rate limit's period parses", "@RateLimited on %s has the period '%s'",
+      "write a whole number and a unit: 500ms, 30s, 15m, 1h or 1d"),
+  BW303("A public endpoint is not limited per caller", "@RateLimited(key = %s) on %s, which is @Public",
+      "count a public endpoint by CLIENT_IP, ACCOUNT or GLOBAL: there is no authenticated caller"),
+  BW304("A public endpoint that changes state is rate limited", "%s is a public %s endpoint with no rate limit",
+      "add @RateLimited(capacity = ..., period = ..., key = RateKey.CLIENT_IP)"),
+  BW305("A credential endpoint counts failures per account and per client", "%s takes a password but lacks %s",
+      "add @RateLimited(..., key = RateKey.CLIENT_IP, failuresOnly = true) and @RateLimited(..., key = RateKey.ACCOUNT, account = \"email\", failuresOnly = true)"),
+  BW306("An account key names the account", "@RateLimited(key = ACCOUNT) on %s: %s",
+      "set account to the name of a String component of the @Body record, such as \"email\""),
+  BW401("@Repository must be on an interface", "%s is a %s",
+      "declare the repository as an interface; Bulwark generates its implementation, <Interface>_Jdbc"),
+  BW402("Every abstract method of a repository has one @Sql", "%s has no @Sql",
+      "annotate it with @Sql(\"...\"), or make it a default method"),
+  BW403("An @Sql statement is well formed", "the @Sql of %s is malformed: %s",
+      "close every string literal, quoted identifier and comment, and write identifier placeholders as ${name}"),
+  BW404("An @Sql holds one statement", "the @Sql of %s holds more than one statement (%s)",
+      "write one @Sql method per statement, and call them inside Transactions.inTransaction when they belong together"),
+  BW405("An @Sql binds named parameters only", "the @Sql of %s uses the positional parameter %s",
+      "bind values by name: :name for a parameter, :param.component for a record component (for PostgreSQL's jsonb ? operators, use jsonb_exists and its kin)"),
+  BW406("Every bind matches a parameter", "the bind %s in the @Sql of %s matches %s",
+      "rename the bind or the parameter so they agree: :parameter, or :parameter.component for a record parameter"),
+  BW407("Every parameter is used", "the parameter %s of %s is never used by its @Sql",
+      "bind it as :name (or :name.component, or ${name} for an enum identifier), or remove it"),
+  BW408("An identifier placeholder is fed by an enum", "${%s} in the @Sql of %s is %s",
+      "pass an enum parameter of that name; each constant stands for fixed SQL (@SqlText, or its own name), the only text ever spliced into a statement"),
+  BW409("The SQL text of an identifier is a fixed column list", "the SQL text '%s' of %s is not a column list",
+      "use column names, optionally qualified, each optionally followed by ASC or DESC and NULLS FIRST or NULLS LAST, separated by commas"),
+  BW410("A bound value has a supported type", "%s of %s has the unsupported type %s",
+      "bind String, a primitive or its box, BigDecimal, UUID, Instant, LocalDate, LocalDateTime, OffsetDateTime, an enum or byte[]; bind a record parameter's values as :param.component, and a List of records only as the rows of a batch"),
+  BW411("A repository method returns a supported type", "%s returns %s: %s",
+      "return a record or class whose constructor parameters all have supported types, a supported scalar, Optional or List of one; int, long or void for a change; int[] or void for a batch; or the key's type with @GeneratedKey"),
+  BW412("Every selected column has a place in the result", "the column %s selected by %s has no place in %s",
+      "add a component of that name (snake_case columns map to camelCase components), alias the column to a component's name, or remove it from the select list"),
+  BW413("Every component of the result is selected", "the component %s of %s is not selected by %s (no column %s)",
+      "select a column of that name, or alias an expression to it"),
+  BW414("@GeneratedKey is on a single-row change that returns the key", "@GeneratedKey(\"%s\") on %s %s",
+      "put @GeneratedKey(\"column\") on an INSERT (or UPDATE) method that returns the key's type: long, int, their boxes, UUID or String"),
+  BW415("@Encrypted names its table and a row key of the same record", "@Encrypted on %s %s",
+      "put it on a String or byte[] record component, with table naming the table and rowKey naming another component (String, int, long or UUID) of the same record that identifies the row"),
+  BW201("A constraint applies to its type", "%s on %s cannot apply to the type %s",
+      "remove it, or use a constraint for that type (@Size for text and collections, @Min/@Max for integers, @Past/@Future for dates)"),
+  BW202("A @Pattern is a valid regular expression", "the @Pattern of %s is not a valid regular expression: %s",
+      "fix the expression (java.util.regex syntax)"),
+  BW203("@Valid cascades into a validated record", "@Valid on %s cascades into %s, which is not a @Validated record",
+      "annotate %s with @Validated, or remove @Valid"),
+  BW204("Every text, collection, map and array input has an upper bound", "%s (%s) has no upper bound",
+      "add @Size(max = ...) to it (for a container's elements too: List<@Size(max = 40) String>)"),
+  BW205("@Sanitize applies to text", "@Sanitize on %s cannot apply to the type %s", "put @Sanitize on a String"),
+  BW206("No constraint is silently ignored", "%s has constraints that would not be validated: %s",
+      "annotate the record with @Validated (and the component with @Valid when it is nested)"),
+  BW207("@Validated is on a record", "@Validated on %s, which is a %s", "declare the validated type as a record"),
+  BW209("A custom check fits its value", "@Check(%s) on %s does not fit: %s",
+      "implement dev.bulwark.runtime.validation.CustomCheck<T> for the value's type, in a public class with a public no-argument constructor"),
+  BW208("Constraint bounds make sense", "%s on %s has impossible bounds (%s)", "use 0 <= min <= max, and non-negative digit counts"),
+  BW501("No response carries a sensitive value", "%s returns %s, which carries the @Sensitive value %s",
+      "return a view record without it (the sample returns Profile, never Account)"),
+  BW502("A record with a sensitive value does not print it", "%s has the @Sensitive component %s but the record's generated toString would print it",
+      "override toString in %s and leave the value out"),
+  BW503("A secret-sounding response field says what it is", "%s returns %s, whose component %s sounds secret",
+      "mark it @Sensitive (and stop returning it), or @NotSensitive(reason = \"...\") when returning it is the point"),
+  BW504("A sensitive request value is declared as input", "%s takes %s, which carries the @Sensitive value %s",
+      "mark it @Sensitive(input = true) if clients really send it (a password at login), or remove it from the request type"),
+  BW505("@NotSensitive says why", "%s has @NotSensitive with a blank reason (or with @Sensitive too)",
+      "write why returning it is right, and keep only one of @Sensitive and @NotSensitive"),
+  BW510("A waiver names a known rule", "@Waive(rule = \"%s\") on %s names no Bulwark rule", "use a rule id from the catalogue (docs/rules.md)"),
+  BW511("A waiver waives something", "@Waive(rule = \"%s\") on %s waives nothing: the rule does not fire there",
+      "remove the waiver, or move it to the element the rule fires on"),
+  BW512("A waiver says why", "@Waive(rule = \"%s\") on %s has a blank reason", "write why the rule does not apply here"),
+  BW513("Some rules cannot be waived", "@Waive(rule = \"%s\") on %s: that rule cannot be waived",
+      "fix what the rule reports; only the rules marked waivable in docs/rules.md accept a waiver"),
   BW099("Internal error", "internal error in Bulwark, please report: %s", "report it with the stack trace below");
+
+  /**
+   * The rules a {@code @Waive} may set aside: policy rules after which the generated code is still correct. Structural
+   * rules (the code could not be generated), access decisions and the waiver rules themselves never accept one.
+   */
+  private static final java.util.Set<String> WAIVABLE = java.util.Set.of("BW105", "BW204", "BW206", "BW305", "BW501",
+      "BW502", "BW503", "BW504");
 
   private final String title;
   private final String problem;
@@ -66,6 +145,11 @@ public enum Rule {
     this.title = title;
     this.problem = problem;
     this.fix = fix;
+  }
+
+  /** Whether a {@code @Waive} on the element may set this rule aside. */
+  public boolean waivable() {
+    return WAIVABLE.contains(name());
   }
 
   /** A one-line name for the rule, used in the catalogue. */

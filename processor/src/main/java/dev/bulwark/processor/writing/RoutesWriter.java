@@ -17,6 +17,7 @@ import dev.bulwark.processor.model.AccessModel;
 import dev.bulwark.processor.model.ApiModel;
 import dev.bulwark.processor.model.EndpointModel;
 import dev.bulwark.processor.model.EndpointModel.ResultModel;
+import dev.bulwark.processor.model.LimitModel;
 import dev.bulwark.processor.model.ParamModel;
 import dev.bulwark.processor.model.ParamSource;
 import java.util.ArrayList;
@@ -72,6 +73,24 @@ public final class RoutesWriter {
           .addStatement("this.$L = $T.requireNonNull($L, $S)", owner.fieldName(), Objects.class, owner.fieldName(),
               owner.fieldName());
     }
+    if (hasLimits(api)) {
+      MethodSpec withoutLimits = constructor.build();
+      type.addField(RATE_LIMITS, "limits", Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addJavadoc("The limits count in {@code limits}: in memory, or in Redis shared by several instances.\n")
+          .addParameter(RATE_LIMITS, "limits")
+          .addStatement("this.limits = $T.requireNonNull(limits, $S)", Objects.class, "limits");
+      List<String> args = new ArrayList<>();
+      for (var p : withoutLimits.parameters()) {
+        args.add(p.name());
+      }
+      args.add(CodeBlock.of("$T.local()", RATE_LIMITS).toString());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Routes whose rate limits count in this process's memory.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(withoutLimits.parameters())
+          .addStatement("this($L)", String.join(", ", args))
+          .build());
+    }
     type.addMethod(constructor.build());
 
     List<String> handlerNames = handlerNames(api.endpoints());
@@ -109,6 +128,15 @@ public final class RoutesWriter {
         .addParameter(HTTP_CALL, "call")
         .addException(Exception.class);
     List<String> args = new ArrayList<>();
+    List<String> limitFields = limitFields(e, constant, type);
+    for (int i = 0; i < e.limits().size(); i++) {
+      LimitModel l = e.limits().get(i);
+      if (!l.failuresOnly() && l.key().equals("CLIENT_IP")) {
+        method.addStatement("this.limits.consumeClient(call, $L)", limitFields.get(i));
+      } else if (!l.failuresOnly() && l.key().equals("GLOBAL")) {
+        method.addStatement("this.limits.consumeGlobal(call, $L)", limitFields.get(i));
+      }
+    }
     AccessModel access = e.access();
     ParamModel callerParam = e.caller();
     String caller = null;
@@ -124,6 +152,15 @@ public final class RoutesWriter {
             ParameterizedTypeName.get(ClassName.get(Optional.class), PRINCIPAL), caller, accessField);
       } else {
         method.addStatement("$T $L = this.security.require(call, $L)", PRINCIPAL, caller, accessField);
+      }
+    }
+    for (int i = 0; i < e.limits().size(); i++) {
+      LimitModel l = e.limits().get(i);
+      if (!l.failuresOnly() && l.key().equals("PRINCIPAL")) {
+        method.addStatement("this.limits.consume(call, $L, \"p:\" + $L.id())", limitFields.get(i), caller);
+      } else if (!l.failuresOnly() && l.key().equals("API_KEY")) {
+        method.addStatement("this.limits.consume(call, $L, $L.method() == $T.API_KEY ? \"k:\" + $L.tokenId() : \"p:\" + $L.id())",
+            limitFields.get(i), caller, AUTH_METHOD, caller, caller);
       }
     }
     for (ParamModel p : e.params()) {
@@ -143,6 +180,7 @@ public final class RoutesWriter {
         method.addStatement("$T $L = $L", p.type(), local, binding(p));
       }
     }
+    validateAndSanitize(e, method, type, constant, names);
     if (access.owner() != null) {
       AccessModel.Owner owner = access.owner();
       String idLocal = null;
@@ -155,11 +193,26 @@ public final class RoutesWriter {
           caller, owner.fieldName(), caller, idLocal, NOT_OWNER, owner.notOwner());
     }
     String call = "this.api." + e.methodName() + "(" + String.join(", ", args) + ")";
+    String attempts = failureAttempts(e, method, limitFields, names);
+    if (attempts != null) {
+      method.addStatement("boolean succeeded = false");
+      method.beginControlFlow("try");
+    }
+    respond(api, e, method, type, constant, call);
+    if (attempts != null) {
+      method.addStatement("succeeded = true");
+      method.nextControlFlow("finally").addStatement("$L.finish(succeeded)", attempts).endControlFlow();
+    }
+    return method.build();
+  }
+
+  private void respond(ApiModel api, EndpointModel e, MethodSpec.Builder method, TypeSpec.Builder type,
+      String constant, String call) {
     ResultModel result = e.result();
     if (result.kind() == ResultModel.Kind.VOID) {
       method.addStatement("$L", call);
       method.addStatement("call.respondEmpty($L)", e.status());
-      return method.build();
+      return;
     }
     String field = constant + "_RESULT";
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_WRITER, result.type().box()), field,
@@ -175,7 +228,99 @@ public final class RoutesWriter {
       method.addStatement("$T result = $L", result.type(), call);
       method.addStatement("call.respondJson($L, $L, result)", e.status(), field);
     }
-    return method.build();
+  }
+
+  private static boolean hasLimits(ApiModel api) {
+    return api.endpoints().stream().anyMatch(e -> !e.limits().isEmpty());
+  }
+
+  private static List<String> limitFields(EndpointModel e, String constant, TypeSpec.Builder type) {
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < e.limits().size(); i++) {
+      LimitModel l = e.limits().get(i);
+      String field = constant + "_LIMIT_" + (i + 1);
+      type.addField(FieldSpec.builder(LIMIT_SPEC, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.of($S, $LL, $S)", LIMIT_SPEC, l.name(), l.capacity(), l.period()).build());
+      fields.add(field);
+    }
+    return fields;
+  }
+
+  /** Begins the failure-only attempts, returning the local that holds them, or null when there are none. */
+  private static String failureAttempts(EndpointModel e, MethodSpec.Builder method, List<String> fields,
+      NameAllocator names) {
+    List<CodeBlock> specs = new ArrayList<>();
+    List<CodeBlock> keys = new ArrayList<>();
+    for (int i = 0; i < e.limits().size(); i++) {
+      LimitModel l = e.limits().get(i);
+      if (!l.failuresOnly()) {
+        continue;
+      }
+      specs.add(CodeBlock.of("$L", fields.get(i)));
+      if (l.key().equals("ACCOUNT")) {
+        keys.add(CodeBlock.of("$T.accountKey($L.$L())", RATE_LIMITS, names.get(e.body()), l.account()));
+      } else if (l.key().equals("GLOBAL")) {
+        keys.add(CodeBlock.of("$S", "all"));
+      } else {
+        keys.add(CodeBlock.of("this.limits.clientKey(call)"));
+      }
+    }
+    if (specs.isEmpty()) {
+      return null;
+    }
+    String local = names.newName("attempts");
+    method.addStatement("$T $L = this.limits.begin(call, new $T[] {$L}, new String[] {$L})", ATTEMPTS, local, LIMIT_SPEC,
+        CodeBlock.join(specs, ", "), CodeBlock.join(keys, ", "));
+    return local;
+  }
+
+  /**
+   * Every parameter's and the body's constraints into one {@code Violations}, one 400 for all of them; then the
+   * {@code @Sanitize} values are cleaned, and when anything was cleaned the constraints are checked again on the
+   * cleaned values (sanitizing can make text longer).
+   */
+  private static void validateAndSanitize(EndpointModel e, MethodSpec.Builder method, TypeSpec.Builder type,
+      String constant, NameAllocator names) {
+    List<ParamModel> checked = new ArrayList<>();
+    boolean sanitizes = false;
+    for (ParamModel p : e.params()) {
+      if (p.validation() != null && p.validation().hasWork()) {
+        checked.add(p);
+        sanitizes |= p.validation().sanitizes();
+      }
+    }
+    if (checked.isEmpty()) {
+      return;
+    }
+    ValidationCode code = new ValidationCode(type, constant + "_");
+    String violations = names.newName("violations");
+    method.addStatement("$T $L = new $T()", ValidationCode.VIOLATIONS, violations, ValidationCode.VIOLATIONS);
+    emitChecks(checked, method, code, violations, names);
+    method.addStatement("$L.throwIfAny()", violations);
+    if (!sanitizes) {
+      return;
+    }
+    for (ParamModel p : checked) {
+      String local = names.get(p);
+      CodeBlock clean = code.cleaned(p.validation(), local);
+      if (clean != null) {
+        method.addStatement("$L = $L", local, clean);
+      }
+    }
+    String cleaned = names.newName("cleaned");
+    method.addStatement("$T $L = new $T()", ValidationCode.VIOLATIONS, cleaned, ValidationCode.VIOLATIONS);
+    emitChecks(checked, method, code, cleaned, names);
+    method.addStatement("$L.throwIfAny()", cleaned);
+  }
+
+  private static void emitChecks(List<ParamModel> checked, MethodSpec.Builder method, ValidationCode code,
+      String violations, NameAllocator names) {
+    for (ParamModel p : checked) {
+      String local = names.get(p);
+      boolean body = p.source() == ParamSource.BODY;
+      method.addCode(code.checks(p.validation(), local, violations, "\"" + p.source().fieldPrefix() + "\"",
+          body ? "null" : "\"" + p.key() + "\"", "-1"));
+    }
   }
 
   private static boolean needsSecurity(ApiModel api) {

@@ -20,6 +20,10 @@ final class RuntimeTypes {
   static final ClassName PRINCIPAL = ClassName.get("dev.bulwark.auth", "Principal");
   static final ClassName SCHEME = ClassName.get("dev.bulwark.annotations", "Scheme");
   static final ClassName NOT_OWNER = ClassName.get("dev.bulwark.annotations", "NotOwner");
+  static final ClassName RATE_LIMITS = ClassName.get(RUNTIME + ".limits", "RateLimits");
+  static final ClassName ATTEMPTS = ClassName.get(RUNTIME + ".limits", "RateLimits", "Attempts");
+  static final ClassName LIMIT_SPEC = ClassName.get("dev.bulwark.ratelimit", "LimitSpec");
+  static final ClassName AUTH_METHOD = ClassName.get("dev.bulwark.auth", "AuthMethod");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private RuntimeTypes() {}
