@@ -281,6 +281,20 @@ class AuthFlowTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aSensitiveRecordNeverPrintsItsSecretThroughTheErrorOrAuditLog() {
+    String hash = secret("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA");
+    Account account = new Account("u99", "x@example.com", "X", hash, java.util.Set.of(Role.user));
+    // the two places the runtime prints application objects: the error log of a failed request, and audit details
+    org.slf4j.LoggerFactory.getLogger("bulwark.http")
+        .error("[test] unhandled failure for {}", account, new IllegalStateException("while saving " + account));
+    dev.bulwark.auth.audit.AuditLog.slf4j().record(dev.bulwark.auth.audit.AuditEvent.of(
+        dev.bulwark.auth.audit.AuditEventType.LOGIN_FAILED, dev.bulwark.auth.audit.AuditOutcome.FAILURE)
+        .detail("account", account.toString()).build());
+    assertFalse(account.toString().contains(hash));
+    assertFalse(String.valueOf(java.util.List.of(account)).contains(hash));
+  }
+
   static String totp(String base32Secret, long step) throws Exception {
     byte[] key = new Base32().decode(base32Secret);
     Mac mac = Mac.getInstance("HmacSHA1");

@@ -90,7 +90,9 @@ public final class RateLimits {
 
   private String clientAddress(HttpCall call) {
     InetSocketAddress peer = call.exchange().remoteAddress();
-    String host = peer == null ? "0.0.0.0" : peer.getHostString();
+    // The literal address, never a host name: the JDK keeps the name a client connected with (localhost over TLS).
+    String host = peer == null ? "0.0.0.0"
+        : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
     List<String> forwardedFor = values(call.header("X-Forwarded-For"));
     List<String> forwarded = values(call.header("Forwarded"));
     InetAddress address = clientIps.resolve(host, forwardedFor, forwarded);

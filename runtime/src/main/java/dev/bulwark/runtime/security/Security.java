@@ -173,7 +173,10 @@ public final class Security {
 
   static String clientIp(HttpCall call) {
     var address = call.exchange().remoteAddress();
-    return address == null ? null : address.getHostString();
+    if (address == null) {
+      return null;
+    }
+    return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
   }
 
   /** Builds a {@link Security}. */
