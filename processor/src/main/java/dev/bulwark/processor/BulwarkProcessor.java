@@ -1,22 +1,11 @@
 package dev.bulwark.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
-import dev.bulwark.processor.model.ApiModel;
 import dev.bulwark.processor.reading.ApiReader;
-import dev.bulwark.processor.rules.Rule;
-import dev.bulwark.processor.validation.ValidatedType;
 import dev.bulwark.processor.validation.ValidatedTypeReader;
 import dev.bulwark.processor.validation.ValueReader;
 import dev.bulwark.processor.writing.RoutesWriter;
 import dev.bulwark.processor.writing.ValidatorWriter;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -24,7 +13,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Bulwark's annotation processor: for each {@code @HttpApi} type, read it into a model (reporting every rule it
@@ -59,25 +47,7 @@ public final class BulwarkProcessor extends AbstractProcessor {
     ApiReader reader = new ApiReader(processingEnv, diagnostics);
     boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     RoutesWriter writer = new RoutesWriter(generated);
-    List<TypeElement> types = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(httpApi)) {
-      types.add((TypeElement) element);
-    }
-    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (TypeElement type : types) {
-      try {
-        Optional<ApiModel> model = reader.read(type);
-        if (model.isPresent()) {
-          JavaFile file = writer.write(model.get(), type);
-          file.writeTo(processingEnv.getFiler());
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
-      }
-    }
+    TypeSteps.run(processingEnv, round, httpApi, type -> reader.read(type).map(model -> writer.write(model, type)));
     java.util.Set<Element> waived = new java.util.LinkedHashSet<>();
     for (String annotation : new String[] {Waivers.WAIVE, Waivers.WAIVE_LIST}) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
@@ -116,23 +86,6 @@ public final class BulwarkProcessor extends AbstractProcessor {
         new ValueReader(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), diagnostics), diagnostics);
     boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     ValidatorWriter writer = new ValidatorWriter(generated);
-    List<TypeElement> types = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(validated)) {
-      types.add((TypeElement) element);
-    }
-    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (TypeElement type : types) {
-      try {
-        Optional<ValidatedType> model = reader.read(type);
-        if (model.isPresent()) {
-          writer.write(model.get(), type).writeTo(processingEnv.getFiler());
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
-      }
-    }
+    TypeSteps.run(processingEnv, round, validated, type -> reader.read(type).map(model -> writer.write(model, type)));
   }
 }
