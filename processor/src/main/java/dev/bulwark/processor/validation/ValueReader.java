@@ -217,26 +217,11 @@ public final class ValueReader {
     if (type.getKind() != ElementKind.RECORD || depth > 16) {
       return false;
     }
-    for (VariableElement field : javax.lang.model.util.ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      for (AnnotationMirror m : field.getAnnotationMirrors()) {
-        if (name(m).equals(SANITIZE)) {
-          return true;
-        }
-      }
+    if (anyComponentAnnotation(type, SANITIZE::equals)) {
+      return true;
     }
     for (var component : type.getRecordComponents()) {
-      ExecutableElement accessor = component.getAccessor();
-      for (AnnotationMirror m : accessor.getAnnotationMirrors()) {
-        if (name(m).equals(SANITIZE)) {
-          return true;
-        }
-      }
-      for (AnnotationMirror m : accessor.getReturnType().getAnnotationMirrors()) {
-        if (name(m).equals(SANITIZE)) {
-          return true;
-        }
-      }
-      TypeMirror t = accessor.getReturnType();
+      TypeMirror t = component.getAccessor().getReturnType();
       if (t.getKind() == TypeKind.DECLARED && sanitizesDeep((TypeElement) ((DeclaredType) t).asElement(), depth + 1)) {
         return true;
       }
@@ -259,49 +244,26 @@ public final class ValueReader {
 
   /** Whether any component of a record carries a constraint: such a body type must be @Validated. */
   public static boolean hasConstraints(TypeElement type) {
-    if (type.getKind() != ElementKind.RECORD) {
-      return false;
-    }
-    for (VariableElement field : javax.lang.model.util.ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      for (AnnotationMirror m : field.getAnnotationMirrors()) {
-        if (Constraint.Kind.of(name(m)) != null) {
-          return true;
-        }
-      }
-      for (AnnotationMirror m : field.asType().getAnnotationMirrors()) {
-        if (Constraint.Kind.of(name(m)) != null) {
-          return true;
-        }
-      }
-    }
-    for (var component : type.getRecordComponents()) {
-      ExecutableElement accessor = component.getAccessor();
-      for (AnnotationMirror m : accessor.getAnnotationMirrors()) {
-        if (Constraint.Kind.of(name(m)) != null) {
-          return true;
-        }
-      }
-      for (AnnotationMirror m : accessor.getReturnType().getAnnotationMirrors()) {
-        if (Constraint.Kind.of(name(m)) != null) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return type.getKind() == ElementKind.RECORD && anyComponentAnnotation(type, n -> Constraint.Kind.of(n) != null);
   }
 
-  /** The shape of a type, for callers deciding whether a bound is required. */
-  public ShapeInfo shapeOf(TypeMirror type) {
-    return new ShapeInfo(shape(type));
+  /**
+   * Whether an annotation whose qualified name passes the test sits on a component of the record, wherever javac put
+   * it: the field, the field's type, the accessor, or the accessor's return type.
+   */
+  private static boolean anyComponentAnnotation(TypeElement record, java.util.function.Predicate<String> test) {
+    List<AnnotationMirror> found = new ArrayList<>();
+    for (VariableElement field : javax.lang.model.util.ElementFilter.fieldsIn(record.getEnclosedElements())) {
+      found.addAll(field.getAnnotationMirrors());
+      found.addAll(field.asType().getAnnotationMirrors());
+    }
+    for (var component : record.getRecordComponents()) {
+      found.addAll(component.getAccessor().getAnnotationMirrors());
+      found.addAll(component.getAccessor().getReturnType().getAnnotationMirrors());
+    }
+    return found.stream().anyMatch(m -> test.test(name(m)));
   }
 
-  /** A shape, seen from outside the package. */
-  public record ShapeInfo(ValueModel.Shape shape) {
-    /** Text, collection, map or array. */
-    public boolean sizedShape() {
-      return shape.sized();
-    }
-  }
 
   ValueModel.Shape shape(TypeMirror type) {
     if (type == null) {
