@@ -25,9 +25,17 @@ public final class BulwarkProcessor extends AbstractProcessor {
   static final String VALIDATED = "dev.bulwark.annotations.Validated";
   static final String SENSITIVE = "dev.bulwark.annotations.Sensitive";
 
+  /** The inventory and OpenAPI documents, collected over the rounds and written in the last. */
+  private dev.bulwark.processor.inventory.BuildReports reports;
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(HTTP_API, VALIDATED, SENSITIVE, Waivers.WAIVE, Waivers.WAIVE_LIST);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return dev.bulwark.processor.inventory.BuildReports.OPTIONS;
   }
 
   @Override
@@ -41,13 +49,23 @@ public final class BulwarkProcessor extends AbstractProcessor {
     if (httpApi == null) {
       return false;
     }
+    if (reports == null) {
+      reports = new dev.bulwark.processor.inventory.BuildReports(processingEnv);
+    }
+    if (round.processingOver()) {
+      reports.write(round.errorRaised());
+      return false;
+    }
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     writeValidators(round, diagnostics);
     checkSensitiveRecords(round, diagnostics);
     ApiReader reader = new ApiReader(processingEnv, diagnostics);
     boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     RoutesWriter writer = new RoutesWriter(generated);
-    TypeSteps.run(processingEnv, round, httpApi, type -> reader.read(type).map(model -> writer.write(model, type)));
+    TypeSteps.run(processingEnv, round, httpApi, type -> reader.read(type).map(model -> {
+      reports.add(model, type);
+      return writer.write(model, type);
+    }));
     java.util.Set<Element> waived = new java.util.LinkedHashSet<>();
     for (String annotation : new String[] {Waivers.WAIVE, Waivers.WAIVE_LIST}) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);

@@ -1,0 +1,263 @@
+package dev.bulwark.processor.openapi;
+
+import dev.bulwark.processor.model.ApiModel;
+import dev.bulwark.processor.model.EndpointModel;
+import dev.bulwark.processor.model.EndpointModel.ResultModel;
+import dev.bulwark.processor.model.LimitModel;
+import dev.bulwark.processor.model.ParamModel;
+import dev.bulwark.processor.model.ParamSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The OpenAPI 3.1 documents of a compilation: one per {@code @HttpApi} interface and one that merges them. Each
+ * operation's security comes from its access decision (an empty list for {@code @Public}), its parameters and bodies
+ * from the same models the handlers are written from, and its problem responses from what the pipeline can refuse.
+ * Operations are collected as the APIs are read; the documents are assembled once every API is known, because
+ * component names depend on every record in the document.
+ */
+public final class OpenApiDocuments {
+  /** Where the merged document goes in the class output. */
+  public static final String MERGED = "META-INF/bulwark/openapi.json";
+  /** The folder of the per-API documents, named {@code <qualified interface name>.json}. */
+  public static final String PER_API = "META-INF/bulwark/openapi/";
+
+  static final Map<String, String> SCHEMES = Map.of("BEARER", "bearerAuth", "API_KEY", "apiKeyAuth");
+  private static final String PROBLEM = "application/problem+json";
+
+  private final Schemas schemas;
+  /** Per API (by qualified name): path, then lower-case method, then the operation. */
+  private final Map<String, Map<String, Map<String, Object>>> paths = new TreeMap<>();
+
+  public OpenApiDocuments(Schemas schemas) {
+    this.schemas = schemas;
+  }
+
+  /** Reads the operations of one API. */
+  public void add(ApiModel api) {
+    String qualified = api.interfaceName().canonicalName();
+    Map<String, Map<String, Object>> apiPaths = paths.computeIfAbsent(qualified, k -> new TreeMap<>());
+    for (EndpointModel e : api.endpoints()) {
+      apiPaths.computeIfAbsent(e.path(), k -> new TreeMap<>())
+          .put(e.httpMethod().toLowerCase(Locale.ROOT), operation(api, e));
+    }
+  }
+
+  /** Whether any API was read. */
+  public boolean isEmpty() {
+    return paths.isEmpty();
+  }
+
+  /** Every document: its resource path, then its text. */
+  public Map<String, String> documents(String title, String version) {
+    Map<String, String> out = new TreeMap<>();
+    Map<String, Map<String, Object>> merged = new TreeMap<>();
+    for (var api : paths.entrySet()) {
+      String simple = api.getKey().substring(api.getKey().lastIndexOf('.') + 1);
+      out.put(PER_API + api.getKey() + ".json", document(simple, version, api.getValue()));
+      api.getValue().forEach((path, ops) -> merged.computeIfAbsent(path, k -> new TreeMap<>()).putAll(ops));
+    }
+    out.put(MERGED, document(title, version, merged));
+    return out;
+  }
+
+  private String document(String title, String version, Map<String, Map<String, Object>> docPaths) {
+    Set<String> records = new TreeSet<>();
+    Set<String> schemes = new TreeSet<>();
+    Set<String> responses = new TreeSet<>();
+    collect(docPaths, records);
+    for (Map<String, Object> ops : docPaths.values()) {
+      for (Object op : ops.values()) {
+        for (Object requirement : (List<?>) ((Map<?, ?>) op).get("security")) {
+          schemes.addAll(((Map<String, ?>) requirement).keySet());
+        }
+        for (Object response : ((Map<?, ?>) ((Map<?, ?>) op).get("responses")).values()) {
+          Object ref = ((Map<?, ?>) response).get("$ref");
+          if (ref != null) {
+            responses.add(ref.toString().substring(ref.toString().lastIndexOf('/') + 1));
+          }
+        }
+      }
+    }
+    Map<String, String> names = names(records);
+    Map<String, Object> componentSchemas = new TreeMap<>();
+    for (String record : records) {
+      componentSchemas.put(names.get(record), schemas.components().get(record));
+    }
+    componentSchemas.put("Problem", ProblemResponses.problemSchema());
+    Map<String, Object> components = new LinkedHashMap<>();
+    components.put("schemas", componentSchemas);
+    components.put("responses", ProblemResponses.responses(responses));
+    components.put("headers", ProblemResponses.headers());
+    Map<String, Object> securitySchemes = new TreeMap<>();
+    for (String scheme : schemes) {
+      securitySchemes.put(scheme, ProblemResponses.securityScheme(scheme));
+    }
+    if (!securitySchemes.isEmpty()) {
+      components.put("securitySchemes", securitySchemes);
+    }
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("title", title);
+    info.put("version", version);
+    info.put("description", "Generated by the Bulwark annotation processor from the annotated interfaces; the "
+        + "handlers enforce exactly what is described here.");
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", "3.1.0");
+    doc.put("info", info);
+    doc.put("paths", docPaths);
+    doc.put("components", components);
+    return JsonText.write(doc, names::get);
+  }
+
+  /** Every record the tree refers to, and every record those refer to. */
+  private void collect(Object tree, Set<String> into) {
+    if (tree instanceof SchemaRef ref) {
+      if (into.add(ref.qualifiedName())) {
+        collect(schemas.components().get(ref.qualifiedName()), into);
+      }
+    } else if (tree instanceof Map<?, ?> map) {
+      map.values().forEach(v -> collect(v, into));
+    } else if (tree instanceof Collection<?> list) {
+      list.forEach(v -> collect(v, into));
+    }
+  }
+
+  /** A record's simple name (nested names joined by dots), or its qualified name when two records share it. */
+  private Map<String, String> names(Set<String> records) {
+    Map<String, List<String>> bySimple = new HashMap<>();
+    for (String record : records) {
+      bySimple.computeIfAbsent(shortName(record), k -> new ArrayList<>()).add(record);
+    }
+    Map<String, String> names = new HashMap<>();
+    for (String record : records) {
+      String simple = shortName(record);
+      boolean unique = bySimple.get(simple).size() == 1 && !simple.equals("Problem");
+      names.put(record, unique ? simple : record);
+    }
+    return names;
+  }
+
+  private String shortName(String qualified) {
+    return schemas.shortName(qualified);
+  }
+
+  private Map<String, Object> operation(ApiModel api, EndpointModel e) {
+    String apiName = String.join(".", api.interfaceName().simpleNames());
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", apiName + "." + e.methodName());
+    op.put("tags", List.of(apiName));
+    op.put("summary", apiName + "." + e.methodName());
+    op.put("description", describe(e));
+    List<Object> parameters = new ArrayList<>();
+    for (ParamModel p : e.params()) {
+      if (p.source() == ParamSource.PATH || p.source() == ParamSource.QUERY || p.source() == ParamSource.HEADER) {
+        Map<String, Object> param = new LinkedHashMap<>();
+        param.put("name", p.key());
+        param.put("in", p.source().fieldPrefix());
+        param.put("required", p.source() == ParamSource.PATH || p.arity() == ParamModel.Arity.REQUIRED);
+        param.put("schema", schemas.schema(p.type(), p.validation()));
+        parameters.add(param);
+      }
+    }
+    if (!parameters.isEmpty()) {
+      op.put("parameters", parameters);
+    }
+    ParamModel body = e.body();
+    if (body != null) {
+      Map<String, Object> requestBody = new LinkedHashMap<>();
+      requestBody.put("required", true);
+      requestBody.put("content", Map.of("application/json", Map.of("schema", schemas.schema(body.type(), body.validation()))));
+      op.put("requestBody", requestBody);
+    }
+    op.put("responses", responses(e, body != null));
+    List<Object> security = new ArrayList<>();
+    if (!e.access().isPublic()) {
+      for (String scheme : e.access().schemes()) {
+        security.add(Map.of(SCHEMES.getOrDefault(scheme, scheme), e.access().permissions()));
+      }
+      op.put("x-bulwark-roles", e.access().roles());
+    }
+    op.put("security", security);
+    if (!e.limits().isEmpty()) {
+      List<Object> limits = new ArrayList<>();
+      for (LimitModel limit : e.limits()) {
+        limits.add(ModelFields.of(limit));
+      }
+      op.put("x-bulwark-rate-limits", limits);
+    }
+    return op;
+  }
+
+  private Map<String, Object> responses(EndpointModel e, boolean hasBody) {
+    Map<String, Object> responses = new TreeMap<>();
+    Map<String, Object> success = new LinkedHashMap<>();
+    success.put("description", ProblemResponses.reason(e.status()));
+    if (e.result() != null && e.result().kind() != ResultModel.Kind.VOID) {
+      success.put("content", Map.of("application/json", Map.of("schema", schemas.schema(e.result().type(), null))));
+    }
+    boolean limited = !e.limits().isEmpty();
+    if (limited) {
+      success.put("headers", ProblemResponses.rateLimitHeaders());
+    }
+    responses.put(Integer.toString(e.status()), success);
+    responses.put("400", ProblemResponses.ref(400));
+    if (!e.access().isPublic()) {
+      responses.put("401", ProblemResponses.ref(401));
+      responses.put("403", ProblemResponses.ref(403));
+    }
+    boolean mayBeMissing = e.path().contains("{") || e.access().owner() != null
+        || (e.result() != null && e.result().kind() == ResultModel.Kind.OPTIONAL);
+    if (mayBeMissing) {
+      responses.put("404", ProblemResponses.ref(404));
+    }
+    if (hasBody) {
+      responses.put("413", ProblemResponses.ref(413));
+      responses.put("415", ProblemResponses.ref(415));
+    }
+    if (limited) {
+      responses.put("429", ProblemResponses.ref(429));
+    }
+    return responses;
+  }
+
+  /** The access decision, ownership check and limits in a sentence or two, for readers of the document. */
+  static String describe(EndpointModel e) {
+    StringBuilder text = new StringBuilder();
+    if (e.access().isPublic()) {
+      text.append("Public: ").append(e.access().reason());
+    } else {
+      text.append("Needs one of the roles ").append(String.join(", ", e.access().roles()));
+      if (!e.access().permissions().isEmpty()) {
+        text.append(" and the permissions ").append(String.join(", ", e.access().permissions()));
+      }
+      text.append(" (").append(String.join(" or ", e.access().schemes())).append(")");
+      if (e.access().owner() != null) {
+        text.append("; the caller must own {").append(e.access().owner().param()).append("} (checked by ")
+            .append(e.access().owner().type().simpleName()).append("), otherwise ")
+            .append(e.access().owner().notOwner().equals("FORBIDDEN") ? "403" : "404");
+      }
+    }
+    text.append('.');
+    if (!e.limits().isEmpty()) {
+      text.append(" Rate limits:");
+      for (int i = 0; i < e.limits().size(); i++) {
+        LimitModel l = e.limits().get(i);
+        text.append(i == 0 ? " " : "; ").append(l.capacity()).append(" per ").append(l.period()).append(" per ")
+            .append(l.key());
+        if (l.failuresOnly()) {
+          text.append(" (failures only)");
+        }
+      }
+      text.append('.');
+    }
+    return text.toString();
+  }
+}
