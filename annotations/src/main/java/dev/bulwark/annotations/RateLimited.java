@@ -33,6 +33,24 @@ public @interface RateLimited {
   /** For {@link RateKey#ACCOUNT}: the body component that names the account, such as {@code "email"}. */
   String account() default "";
 
+  /**
+   * A name for the bucket, {@code [a-z0-9][a-z0-9._-]*}: every endpoint that declares a limit of this name (with
+   * the same capacity, period and key) draws from one shared bucket, such as {@code "writes"} across create, update
+   * and delete. Unnamed limits have a bucket of their own per endpoint.
+   */
+  String name() default "";
+
+  /**
+   * The caller tier this limit applies to, such as {@code "pro"}: the value of the principal's tier claim
+   * ({@code plan} unless the {@code RateLimits} says otherwise). A caller whose tier has limits on the endpoint gets
+   * those; every other caller gets the endpoint's limits without a tier, which must exist. Only for
+   * {@link RateKey#PRINCIPAL} and {@link RateKey#API_KEY} limits.
+   */
+  String tier() default "";
+
+  /** When the store does not answer: refuse with 503 (the default) or let the request through and audit it. */
+  OnStoreFailure onStoreFailure() default OnStoreFailure.FAIL_CLOSED;
+
   /** Several limits on one element. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -25,7 +25,13 @@ final class Http {
   }
 
   static Response send(ServerKind kind, String method, String path, String contentType, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Servers.get(kind).baseUrl() + path))
+    return sendTo(Servers.get(kind).baseUrl(), method, path, contentType, body, headers);
+  }
+
+  /** The same, to a server the test started itself. */
+  static Response sendTo(String baseUrl, String method, String path, String contentType, String body,
+      String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(10))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {

@@ -114,4 +114,37 @@ class RateLimitTest {
     assertEquals(200, Http.send(kind, "POST", "/api/limits/login", "application/json",
         "{\"email\":\"dave@example.com\",\"password\":\"right horse battery\"}").status(), "another account was blocked");
   }
+
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void theTierClaimPicksTheLimitsAndEveryOtherCallerGetsTheDefault(ServerKind kind) {
+    String free = "Bearer " + Auth.signHs256(Auth.claims("free-" + kind).withClaim("plan", "free"));
+    String pro = "Bearer " + Auth.signHs256(Auth.claims("pro-" + kind).withClaim("plan", "pro"));
+    String odd = "Bearer " + Auth.signHs256(Auth.claims("odd-" + kind).withClaim("plan", "pro\"; q=9"));
+    for (String caller : new String[] {free, odd}) {
+      assertEquals(200, Http.send(kind, "GET", "/api/limits/tiered", null, null, "Authorization", caller).status());
+      Http.Response second = Http.send(kind, "GET", "/api/limits/tiered", null, null, "Authorization", caller);
+      assertEquals(200, second.status());
+      assertEquals("\"LimitsApi.tiered.1\";q=2;w=3600", second.header("RateLimit-Policy").orElse(null));
+      problem(Http.send(kind, "GET", "/api/limits/tiered", null, null, "Authorization", caller), 429);
+    }
+    for (int i = 0; i < 4; i++) {
+      Http.Response ok = Http.send(kind, "GET", "/api/limits/tiered", null, null, "Authorization", pro);
+      assertEquals(200, ok.status(), "pro request " + (i + 1));
+      assertEquals("\"LimitsApi.tiered.2\";q=4;w=3600", ok.header("RateLimit-Policy").orElse(null));
+    }
+    problem(Http.send(kind, "GET", "/api/limits/tiered", null, null, "Authorization", pro), 429);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void aNamedLimitIsOneBucketAcrossItsEndpoints(ServerKind kind) {
+    assertEquals(200, Http.get(kind, "/api/limits/shared-a").status());
+    assertEquals(200, Http.get(kind, "/api/limits/shared-b").status());
+    Http.Response third = Http.get(kind, "/api/limits/shared-a");
+    assertEquals(200, third.status());
+    assertEquals("\"conformance.shared\";q=3;w=3600", third.header("RateLimit-Policy").orElse(null));
+    problem(Http.get(kind, "/api/limits/shared-b"), 429);
+    problem(Http.get(kind, "/api/limits/shared-a"), 429);
+  }
 }

@@ -88,6 +88,105 @@ class RateLimitRulesTest {
         """);
   }
 
+  @Test
+  void bw307TierOnALimitNotKeyedByTheCaller() {
+    expect(Rule.BW307, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @POST @RateLimited(capacity = 5, period = "1m")
+          @RateLimited(capacity = 50, period = "1m", key = RateKey.CLIENT_IP, tier = "pro")
+          void a(); // <- (javac places a repeated annotation's errors on the method)
+        }
+        """);
+  }
+
+  @Test
+  void bw308TiersWithoutADefault() {
+    String message = expect(Rule.BW308, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @POST @RateLimited(capacity = 50, period = "1m", tier = "pro")
+          @RateLimited(capacity = 500, period = "1m", tier = "enterprise")
+          void a(); // <-
+        }
+        """);
+    org.junit.jupiter.api.Assertions.assertTrue(message.contains("enterprise, pro"), message);
+  }
+
+  @Test
+  void bw309NamedLimitDeclaredTwoWays() {
+    String message = expect(Rule.BW309, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @POST @RateLimited(capacity = 10, period = "1m", name = "writes")
+          void a();
+          @PUT @RateLimited(capacity = 20, period = "1m", name = "writes") // <-
+          void b();
+        }
+        """);
+    org.junit.jupiter.api.Assertions.assertTrue(message.contains("10 per 1m") && message.contains("20 per 1m"), message);
+  }
+
+  @Test
+  void bw310LimitNameThatIsNotAnIdentifier() {
+    expect(Rule.BW310, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @POST @RateLimited(capacity = 10, period = "1m", name = "All Writes!") // <-
+          void a();
+        }
+        """);
+  }
+
+  @Test
+  void bw311PageSizeWithoutAnUpperBound() {
+    String message = expect(Rule.BW311, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @GET
+          List<String> list(@QueryParam("limit") @Min(1) Optional<Integer> limit); // <-
+        }
+        """);
+    org.junit.jupiter.api.Assertions.assertTrue(message.contains("no @Max"), message);
+  }
+
+  @Test
+  void pageSizeOverTheCeilingIsRefusedToo() {
+    String message = expect(Rule.BW311, """
+        @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+        public interface Api {
+          @GET
+          List<String> list(@QueryParam("pageSize") @Max(5000) int size); // <-
+        }
+        """);
+    org.junit.jupiter.api.Assertions.assertTrue(message.contains("@Max(5000)"), message);
+  }
+
+  @Test
+  void tiersWithADefaultNamedLimitsAndBoundedPagesCompile() {
+    com.google.testing.compile.Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new BulwarkProcessor())
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString("test.Api", HEADER + """
+            @HttpApi(value = "/x", roles = Role.class) @Secured(roles = "user")
+            public interface Api {
+              @POST @RateLimited(capacity = 10, period = "1m", name = "writes")
+              @RateLimited(capacity = 100, period = "1m", name = "writes.pro", tier = "pro",
+                  onStoreFailure = OnStoreFailure.FAIL_OPEN)
+              void a();
+              @PUT @RateLimited(capacity = 10, period = "1m", name = "writes")
+              @RateLimited(capacity = 100, period = "1m", name = "writes.pro", tier = "pro",
+                  onStoreFailure = OnStoreFailure.FAIL_OPEN)
+              void b();
+              @GET List<String> list(@QueryParam("limit") @Max(100) Optional<Integer> limit);
+            }
+            """));
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).succeeded();
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).generatedSourceFile("test.Api_Routes")
+        .contentsAsUtf8String().contains("if (tier.equals(\"pro\"))");
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).generatedSourceFile("test.Api_Routes")
+        .contentsAsUtf8String().contains("LimitSpec.of(\"writes.pro\", 100L, \"1m\").withStoreFailurePolicy(StoreFailurePolicy.FAIL_OPEN)");
+  }
+
   @AfterAll
   static void everyRateLimitRuleHasANegativeTest() {
     RuleAssertions.assertFamilyCovered("BW3", COVERED, Set.of());

@@ -57,7 +57,8 @@ public final class Main {
       app.createAdmin(options.adminEmail(), env.get(SampleApp.ADMIN_PASSWORD_ENV));
       LOG.info("Created the admin account {}", options.adminEmail());
     }
-    ServerSettings settings = ServerSettings.defaults().host(options.host()).port(options.port());
+    ServerSettings settings = ServerSettings.defaults().host(options.host()).port(options.port()).limits(app.limits);
+    String ceiling = clientCeiling(settings, env.get(CEILING_ENV));
     if (options.tlsKeystore() != null) {
       String password = env.get(options.tlsPasswordEnv());
       if (password == null || password.isEmpty()) {
@@ -67,11 +68,46 @@ public final class Main {
       settings.tls(TlsSettings.pkcs12(Path.of(options.tlsKeystore()), password.toCharArray()));
     }
     BulwarkServer server = BulwarkServer.start(options.server(), settings, app.routes.toArray(new RouteSet[0]));
-    LOG.info("Bulwark sample: server={}, storage={}, keysets={}, limits=none yet, jwt-secret={}, listening on {}",
-        options.server().name().toLowerCase(), app.storage.description(),
-        app.ephemeralKeysets ? "ephemeral" : "configured",
+    LOG.info("Bulwark sample: server={}, storage={}, keysets={}, limits={}, client-ceiling={}, tokens={}, jwt-secret={},"
+        + " listening on {}", options.server().name().toLowerCase(), app.storage.description(),
+        app.ephemeralKeysets ? "ephemeral" : "configured", app.limitsDescription, ceiling,
+        app.limitsDescription.startsWith("redis") ? "redis" : "database",
         app.ephemeralSecret ? "ephemeral" : SampleApp.SECRET_ENV, server.baseUrl());
     return server;
+  }
+
+  static final String CEILING_ENV = "BULWARK_CLIENT_CEILING";
+
+  /** Applies {@value #CEILING_ENV} ({@code 1000/1m} by default, or {@code off}); returns what is in force. */
+  static String clientCeiling(ServerSettings settings, String value) {
+    if (value == null || value.isBlank()) {
+      return "1000/1m";
+    }
+    String v = value.strip();
+    if (v.equals("off")) {
+      settings.noClientCeiling();
+      return "off";
+    }
+    int slash = v.indexOf('/');
+    String problem = slash < 1 ? "is not CAPACITY/PERIOD" : null;
+    long capacity = 0;
+    if (problem == null) {
+      try {
+        capacity = Long.parseLong(v.substring(0, slash));
+      } catch (NumberFormatException e) {
+        problem = "has no whole-number capacity before the '/'";
+      }
+    }
+    if (problem == null) {
+      String periodProblem = dev.bulwark.ratelimit.PeriodParser.problem(v.substring(slash + 1)).orElse(null);
+      problem = periodProblem != null ? periodProblem : capacity < 1 ? "has a capacity under 1" : null;
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException(CEILING_ENV + " " + problem + "; write it like 1000/1m (requests per period "
+          + "per client address) or off");
+    }
+    settings.clientCeiling(capacity, v.substring(slash + 1));
+    return v;
   }
 
   /** The command-line options. */

@@ -45,6 +45,8 @@ public interface PostsApi {
   @Status(201)
   @RateLimited(capacity = 10, period = "1m", key = RateKey.PRINCIPAL)
   @RateLimited(capacity = 100, period = "1h", key = RateKey.PRINCIPAL)
+  @RateLimited(capacity = 60, period = "1m", key = RateKey.PRINCIPAL, tier = "pro")
+  @RateLimited(capacity = 1000, period = "1h", key = RateKey.PRINCIPAL, tier = "pro")
   PostView create(@Body NewPost post, @Caller Principal me);
 
   @GET("/{id}")
@@ -52,10 +54,12 @@ public interface PostsApi {
   Optional<PostView> get(@PathParam("id") long id);
 
   @PUT("/{id}")
+  @RateLimited(capacity = 60, period = "1m", key = RateKey.PRINCIPAL, name = "posts.edits")
   @Secured(roles = {"user", "admin"}, owner = PostOwnership.class)
   Optional<PostView> update(@PathParam("id") long id, @Body NewPost post);
 
   @DELETE("/{id}")
+  @RateLimited(capacity = 60, period = "1m", key = RateKey.PRINCIPAL, name = "posts.edits")
   @Secured(roles = {"user", "admin"}, owner = PostOwnership.class)
   void delete(@PathParam("id") long id);
 
@@ -68,6 +72,7 @@ public interface PostsApi {
   List<CommentView> comments(@PathParam("id") long id);
 
   @POST("/{id}/comments")
+  @RateLimited(capacity = 60, period = "1m", key = RateKey.PRINCIPAL, name = "posts.edits")
   @Status(201)
   CommentView comment(@PathParam("id") long id, @Body NewComment comment, @Caller Principal me);
 }

@@ -8,9 +8,16 @@ import dev.bulwark.auth.jwt.JwtKey;
 import dev.bulwark.auth.jwt.KeySet;
 import dev.bulwark.auth.password.PasswordHasher;
 import dev.bulwark.auth.token.TokenIssuer;
+import dev.bulwark.auth.token.TokenStore;
 import dev.bulwark.auth.token.store.JdbcTokenStore;
+import dev.bulwark.auth.token.store.RedisTokenStore;
 import dev.bulwark.auth.totp.InMemoryTotpStore;
 import dev.bulwark.auth.totp.TotpAuthenticator;
+import dev.bulwark.ratelimit.LocalRateLimiter;
+import dev.bulwark.ratelimit.RateLimiter;
+import dev.bulwark.ratelimit.RedisRateLimiter;
+import dev.bulwark.ratelimit.clientip.ClientIpResolver;
+import dev.bulwark.runtime.limits.RateLimits;
 import dev.bulwark.runtime.routing.RouteSet;
 import dev.bulwark.runtime.security.Security;
 import java.security.SecureRandom;
@@ -31,6 +38,8 @@ final class SampleApp implements AutoCloseable {
   static final String AUDIENCE = "bulwark-sample-api";
   static final String SECRET_ENV = "BULWARK_JWT_SECRET";
   static final String ADMIN_PASSWORD_ENV = "BULWARK_ADMIN_PASSWORD";
+  static final String REDIS_ENV = "BULWARK_REDIS_URL";
+  static final String PROXIES_ENV = "BULWARK_TRUSTED_PROXIES";
 
   final Storage storage;
   final Accounts accounts;
@@ -38,6 +47,11 @@ final class SampleApp implements AutoCloseable {
   final List<RouteSet> routes;
   final boolean ephemeralSecret;
   final boolean ephemeralKeysets;
+  /** The rate limits of every route and of the server's per-client ceiling: in memory, or in Redis. */
+  final RateLimits limits;
+  /** What the limits and tokens are kept in, for the start-up line. */
+  final String limitsDescription;
+  private final AutoCloseable redisTokens;
   private final PasswordHasher hasher;
 
   SampleApp(Map<String, String> env, Clock clock, Consumer<String> log) {
@@ -49,16 +63,36 @@ final class SampleApp implements AutoCloseable {
     if (ephemeralSecret) {
       log.accept("No " + SECRET_ENV + " set: using a random HMAC secret for this run only (tokens die with the process)");
     }
+    ClientIpResolver clientIps = clientIps(env.get(PROXIES_ENV));
+    String redisUrl = env.get(REDIS_ENV);
+    boolean redis = redisUrl != null && !redisUrl.isBlank();
+    AuditLog audit = AuditLog.slf4j();
+    // Parse the Redis URI before anything connects, so a typo stops the start with a message.
+    RateLimiter store = redis ? RedisRateLimiter.builder(redisUrl.strip()).build()
+        : LocalRateLimiter.builder().maximumKeys(100_000).build();
+    limits = RateLimits.builder().store(store).clientIps(clientIps).audit(audit).build();
+    limitsDescription = (redis ? "redis" : "memory") + (clientIps.hasTrustedProxies() ? ", behind trusted proxies" : "");
     storage = Storage.open(env);
+    RedisTokenStore redisStore = null;
     try {
       DataSource db = storage.dataSource();
       accounts = new Accounts(db, new UserStore_Jdbc(db, keysets.cipher()), keysets.index(), clock);
-      JdbcTokenStore refreshTokens = JdbcTokenStore.builder(db).clock(clock).build();
-      refreshTokens.createSchema(); // idempotent: the library owns its tables' DDL
+      TokenStore refreshTokens;
+      if (redis) {
+        redisStore = RedisTokenStore.builder(redisUrl.strip()).keyPrefix("bulwark-sample:token:").clock(clock).build();
+        refreshTokens = redisStore;
+      } else {
+        JdbcTokenStore jdbc = JdbcTokenStore.builder(db).clock(clock).build();
+        jdbc.createSchema(); // idempotent: the library owns its tables' DDL
+        refreshTokens = jdbc;
+      }
       KeySet keys = KeySet.of(JwtKey.hmac("sample-1", JwsAlgorithm.HS256, secret));
+      // The plan claim picks the tier of the per-caller limits; the sample has no billing, so admins are on "pro".
       TokenIssuer tokens = TokenIssuer.builder(keys, "sample-1").issuer(ISSUER).audience(AUDIENCE)
-          .store(refreshTokens).clock(clock).build();
-      AuditLog audit = AuditLog.slf4j();
+          .store(refreshTokens).clock(clock)
+          .claims(subject -> Map.of("plan", accounts.byId(subject)
+              .map(a -> a.roleNames().contains(Role.admin.name()) ? "pro" : "free").orElse("free")))
+          .build();
       hasher = PasswordHasher.argon2id();
       TotpAuthenticator totp = TotpAuthenticator.create(new InMemoryTotpStore(), ISSUER, clock);
       ApiKeys apiKeys = ApiKeys.create(new InMemoryApiKeyStore(), clock);
@@ -71,20 +105,54 @@ final class SampleApp implements AutoCloseable {
       Posts posts = new Posts(db, new PostStore_Jdbc(db), new CommentStore_Jdbc(db), clock);
       AdminApi admin = () -> accounts.all().stream().map(a -> a.profile(totp.isEnrolled(a.id()))).toList();
       routes = List.of(
-          new AuthApi_Routes(auth, security),
-          new UsersApi_Routes(new UsersService(accounts, totp, apiKeys, audit), security),
-          new PostsApi_Routes(posts, security, new PostOwnership(posts)),
-          new AdminApi_Routes(admin, security));
+          new AuthApi_Routes(auth, security, limits),
+          new UsersApi_Routes(new UsersService(accounts, totp, apiKeys, audit), security, limits),
+          new PostsApi_Routes(posts, security, new PostOwnership(posts), limits),
+          new AdminApi_Routes(admin, security, limits));
     } catch (RuntimeException e) {
+      if (redisStore != null) {
+        redisStore.close();
+      }
+      limits.close();
       storage.close();
       throw e;
     }
+    redisTokens = redisStore;
   }
 
-  /** Closes the database pool (the in-memory database goes with it). */
+  /** Closes the database pool (the in-memory database goes with it) and the Redis connections. */
   @Override
   public void close() {
+    limits.close();
+    if (redisTokens != null) {
+      try {
+        redisTokens.close();
+      } catch (Exception e) {
+        // closing: nothing left to do
+      }
+    }
     storage.close();
+  }
+
+  /** The trusted proxies from {@value #PROXIES_ENV}; a list that would trust every address is refused. */
+  static ClientIpResolver clientIps(String cidrs) {
+    if (cidrs == null || cidrs.isBlank()) {
+      return ClientIpResolver.builder().build();
+    }
+    for (String cidr : cidrs.split(",")) {
+      String c = cidr.strip();
+      if (c.endsWith("/0")) {
+        throw new IllegalArgumentException(PROXIES_ENV + " contains " + c + ", which trusts every address: any "
+            + "client could then choose its own X-Forwarded-For; list only your load balancers' networks, "
+            + "such as 10.0.0.0/8");
+      }
+    }
+    try {
+      return ClientIpResolver.builder().trustedProxies(cidrs).build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(PROXIES_ENV + ": " + e.getMessage()
+          + "; give a comma-separated list of networks such as 10.0.0.0/8, fd00::/8");
+    }
   }
 
   /** Creates the admin account from the command line; there is no default account of any kind. */

@@ -5,6 +5,8 @@ import dev.bulwark.annotations.Caller;
 import dev.bulwark.annotations.GET;
 import dev.bulwark.annotations.HttpApi;
 import dev.bulwark.annotations.POST;
+import dev.bulwark.annotations.RateKey;
+import dev.bulwark.annotations.RateLimited;
 import dev.bulwark.annotations.Secured;
 import dev.bulwark.annotations.Status;
 import dev.bulwark.auth.Principal;
@@ -20,6 +22,7 @@ import java.util.Set;
 /** The caller's own account: profile, second factor, API keys. */
 @HttpApi(value = "/api/users/me", roles = Role.class)
 @Secured(roles = {"user", "admin"})
+@RateLimited(capacity = 120, period = "1m", key = RateKey.PRINCIPAL)
 public interface UsersApi {
   /** A TOTP enrolment, shown once: the secret, its otpauth URI for an authenticator app, and recovery codes. */
   record MfaEnrolment(
@@ -59,12 +62,15 @@ public interface UsersApi {
 
   @POST("/mfa")
   @Status(201)
+  @RateLimited(capacity = 10, period = "1h", key = RateKey.PRINCIPAL, name = "account.security")
   MfaEnrolment enrolMfa(@Caller Principal me);
 
   @POST("/mfa/confirm")
+  @RateLimited(capacity = 5, period = "15m", key = RateKey.PRINCIPAL, failuresOnly = true)
   AuthApi.Profile confirmMfa(@Body MfaCode code, @Caller Principal me);
 
   @POST("/api-keys")
   @Status(201)
+  @RateLimited(capacity = 10, period = "1h", key = RateKey.PRINCIPAL, name = "account.security")
   ApiKeyCreated createApiKey(@Body NewApiKey request, @Caller Principal me);
 }

@@ -22,6 +22,11 @@ public enum AuditEventType {
   ACCESS_DENIED_403,
   /** A request was refused by a rate limit (HTTP 429). */
   RATE_LIMITED,
+  /**
+   * The rate-limit store did not answer: the request was refused (a limit that fails closed, HTTP 503) or let
+   * through uncounted (a limit that fails open).
+   */
+  RATE_LIMIT_STORE_UNAVAILABLE,
   /** An API key was created. */
   API_KEY_CREATED,
   /** An API key was revoked. */

@@ -43,6 +43,8 @@ public final class TokenIssuer {
 
   // Nothing is parsed, so the cap only has to keep junk out of the store and the logs.
   private static final int MAX_REFRESH_TOKEN_LENGTH = 8 * 1024;
+  private static final Set<String> RESERVED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scope",
+      "typ", "kid", "cnf", "act");
 
   private final KeySet keys;
   private final JwtKey signingKey;
@@ -55,6 +57,7 @@ public final class TokenIssuer {
   private final TokenStore store;
   private final Clock clock;
   private final RefreshTokens tokens;
+  private final java.util.function.Function<String, Map<String, String>> claims;
 
   private TokenIssuer(Builder b) {
     this.keys = b.keys;
@@ -68,6 +71,7 @@ public final class TokenIssuer {
     this.store = b.store;
     this.clock = b.clock;
     this.tokens = new RefreshTokens(b.random);
+    this.claims = b.claims;
   }
 
   /** A builder that signs with the key {@code signingKid} of {@code keys}. */
@@ -164,6 +168,18 @@ public final class TokenIssuer {
     if (scopes != null && !scopes.isEmpty()) {
       builder.withClaim("scope", String.join(" ", new TreeSet<>(scopes)));
     }
+    if (claims != null) {
+      Map<String, String> extra = claims.apply(subject);
+      if (extra != null) {
+        for (Map.Entry<String, String> claim : new java.util.TreeMap<>(extra).entrySet()) {
+          if (RESERVED_CLAIMS.contains(claim.getKey()) || claim.getKey().equals(rolesClaim)) {
+            throw new IllegalStateException("TokenIssuer claims(...) returned the reserved claim '" + claim.getKey()
+                + "'; extra claims may not replace the registered or role claims");
+          }
+          builder.withClaim(claim.getKey(), claim.getValue());
+        }
+      }
+    }
     String accessToken = signingKey.sign(builder);
 
     String refreshToken = tokens.newToken();
@@ -217,6 +233,7 @@ public final class TokenIssuer {
     private TokenStore store;
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
+    private java.util.function.Function<String, Map<String, String>> claims;
 
     private Builder(KeySet keys, String signingKid) {
       this.keys = Objects.requireNonNull(keys, "keys");
@@ -267,6 +284,16 @@ public final class TokenIssuer {
     /** Where refresh families and denied jtis live (required). */
     public Builder store(TokenStore store) {
       this.store = store;
+      return this;
+    }
+
+    /**
+     * Extra string claims for a subject's access tokens, looked up at every login and refresh (so a change, such as
+     * a new {@code plan}, takes effect at the next refresh): a tier for rate limits, say. The registered claims,
+     * {@code scope} and the roles claim cannot be set this way.
+     */
+    public Builder claims(java.util.function.Function<String, Map<String, String>> claimsForSubject) {
+      this.claims = Objects.requireNonNull(claimsForSubject, "claimsForSubject");
       return this;
     }
 

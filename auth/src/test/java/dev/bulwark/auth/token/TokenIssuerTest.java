@@ -74,6 +74,28 @@ class TokenIssuerTest {
   }
 
   @Test
+  void extraClaimsAreLookedUpAtLoginAndAgainAtEveryRefresh() throws Exception {
+    java.util.Map<String, String> plans = new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of("user-1", "free"));
+    TokenIssuer withPlans = TokenIssuer.builder(keys, "k1").issuer("https://auth.test").audience("api")
+        .store(store).clock(clock).claims(subject -> java.util.Map.of("plan", plans.get(subject))).build();
+    TokenPair first = withPlans.issue("user-1", Set.of("user"));
+    assertEquals("free", verifier.verify(first.accessToken()).claims().get("plan"));
+    plans.put("user-1", "pro");
+    TokenPair next = withPlans.refresh(first.refreshToken());
+    assertEquals("pro", verifier.verify(next.accessToken()).claims().get("plan"));
+  }
+
+  @Test
+  void extraClaimsCannotReplaceRegisteredOrRoleClaims() {
+    for (String reserved : new String[] {"sub", "exp", "roles", "aud"}) {
+      TokenIssuer bad = TokenIssuer.builder(keys, "k1").issuer("https://auth.test").audience("api")
+          .store(store).clock(clock).claims(subject -> java.util.Map.of(reserved, "x")).build();
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> bad.issue("user-1", Set.of("user")));
+      assertTrue(e.getMessage().contains("'" + reserved + "'"), e.getMessage());
+    }
+  }
+
+  @Test
   void idsAndRefreshTokensAreRandomAndOpaque() {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 50; i++) {

@@ -6,6 +6,8 @@ import dev.bulwark.processor.model.LimitModel;
 import dev.bulwark.processor.model.ParamModel;
 import dev.bulwark.processor.model.ParamSource;
 import dev.bulwark.processor.rules.Rule;
+import dev.bulwark.processor.validation.Constraint;
+import dev.bulwark.processor.validation.ValueModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +38,19 @@ final class LimitReader {
     this.diagnostics = diagnostics;
   }
 
+  /** A name's limit must read the same wherever it is declared: what it is and where it was first seen. */
+  private record Shared(String shape, String endpoint) {}
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  /** Query parameters that set how many rows a request returns. */
+  private static final java.util.Set<String> PAGE_SIZES = java.util.Set.of("limit", "size", "pagesize", "page_size",
+      "page-size", "perpage", "per_page", "per-page", "count", "top", "first", "take", "max", "maxresults");
+  /** The largest @Max a page size may have. */
+  static final long MAX_PAGE_SIZE = 1000;
+
+  private final java.util.Map<String, Shared> named = new java.util.HashMap<>();
+
   /** The limits, or {@code null} after reporting. */
   List<LimitModel> read(TypeElement api, ExecutableElement method, Element where, String name, String httpMethod,
       AccessModel access, List<ParamModel> params, TypeMirror bodyType) {
@@ -53,6 +68,10 @@ final class LimitReader {
       String key = Annotations.value(m, "key").toString();
       boolean failuresOnly = Boolean.TRUE.equals(Annotations.value(m, "failuresOnly"));
       String account = Annotations.string(m, "account");
+      String limitName = Annotations.string(m, "name");
+      String tier = Annotations.string(m, "tier");
+      Object policy = Annotations.value(m, "onStoreFailure");
+      boolean failOpen = policy != null && policy.toString().equals("FAIL_OPEN");
       if (capacity <= 0) {
         diagnostics.error(at, m, Rule.BW301, name, capacity);
       }
@@ -68,7 +87,40 @@ final class LimitReader {
           diagnostics.error(at, m, Rule.BW306, name, problem);
         }
       }
-      limits.add(new LimitModel(name.replace('/', '.') + "." + (i + 1), capacity, period, key, failuresOnly, account));
+      if (!limitName.isEmpty() && !NAME.matcher(limitName).matches()) {
+        diagnostics.error(at, m, Rule.BW310, name, "name", limitName);
+      }
+      if (!tier.isEmpty()) {
+        if (!TIER.matcher(tier).matches()) {
+          diagnostics.error(at, m, Rule.BW310, name, "tier", tier);
+        } else if (!(key.equals("PRINCIPAL") || key.equals("API_KEY")) || failuresOnly) {
+          diagnostics.error(at, m, Rule.BW307, tier, name, failuresOnly ? key + " with failuresOnly" : key);
+        }
+      }
+      String bucket = limitName.isEmpty() ? name.replace('/', '.') + "." + (i + 1) : limitName;
+      LimitModel limit = new LimitModel(bucket, capacity, period, key, failuresOnly, account, tier, failOpen,
+          !limitName.isEmpty());
+      if (limit.named() && NAME.matcher(limitName).matches()) {
+        String shape = capacity + " per " + period + " by " + key + (failuresOnly ? " counting failures" : "")
+            + (tier.isEmpty() ? "" : " for tier " + tier) + (failOpen ? " failing open" : "");
+        Shared first = named.putIfAbsent(limitName, new Shared(shape, name));
+        if (first != null && !first.shape().equals(shape)) {
+          diagnostics.error(at, m, Rule.BW309, limitName, shape, name, first.shape(), first.endpoint());
+        }
+      }
+      limits.add(limit);
+    }
+    java.util.Set<String> tiers = new java.util.TreeSet<>();
+    boolean untieredPerCaller = false;
+    for (LimitModel l : limits) {
+      if (!l.tier().isEmpty()) {
+        tiers.add(l.tier());
+      } else if (l.perCaller() && !l.failuresOnly()) {
+        untieredPerCaller = true;
+      }
+    }
+    if (!tiers.isEmpty() && !untieredPerCaller) {
+      diagnostics.error(where, Rule.BW308, name, String.join(", ", tiers));
     }
     boolean changesState = !httpMethod.equals("GET");
     if (access != null && access.isPublic() && changesState && limits.isEmpty()) {
@@ -83,7 +135,53 @@ final class LimitReader {
             : !perClient ? "a failure-counting limit per client IP" : "a failure-counting limit per account");
       }
     }
+    checkPageSizes(method, where, name, params);
     return diagnostics.errorCount() > before ? null : limits;
+  }
+
+  /** BW311: a query parameter that sets a page size is an integer with an {@code @Max} of at most 1000. */
+  private void checkPageSizes(ExecutableElement method, Element where, String name, List<ParamModel> params) {
+    for (ParamModel p : params) {
+      if (p.source() != ParamSource.QUERY || !PAGE_SIZES.contains(p.key().toLowerCase(java.util.Locale.ROOT))
+          || p.validation() == null || !integral(p.validation())) {
+        continue;
+      }
+      long max = max(p.validation());
+      if (max <= MAX_PAGE_SIZE) {
+        continue;
+      }
+      Element at = where;
+      if (where == method) {
+        for (var parameter : method.getParameters()) {
+          if (parameter.getSimpleName().contentEquals(p.name())) {
+            at = parameter;
+          }
+        }
+      }
+      diagnostics.error(at, Rule.BW311, name, p.key(),
+          max == Long.MAX_VALUE ? "with no @Max" : "with @Max(" + max + "), over " + MAX_PAGE_SIZE);
+    }
+  }
+
+  private static boolean integral(ValueModel value) {
+    ValueModel v = value;
+    while (v != null && (v.shape() == ValueModel.Shape.OPTIONAL || v.shape() == ValueModel.Shape.COLLECTION)) {
+      v = v.element();
+    }
+    return v != null && (v.shape() == ValueModel.Shape.INTEGRAL || v.shape() == ValueModel.Shape.BIG_INTEGER);
+  }
+
+  /** The smallest @Max on the value or the values it wraps, or Long.MAX_VALUE when there is none. */
+  private static long max(ValueModel value) {
+    long max = Long.MAX_VALUE;
+    for (ValueModel v = value; v != null; v = v.element()) {
+      for (Constraint c : v.constraints()) {
+        if (c.kind() == Constraint.Kind.MAX) {
+          max = Math.min(max, c.max());
+        }
+      }
+    }
+    return max;
   }
 
   private static String accountProblem(String account, List<ParamModel> params, TypeMirror bodyType) {

@@ -154,15 +154,7 @@ public final class RoutesWriter {
         method.addStatement("$T $L = this.security.require(call, $L)", PRINCIPAL, caller, accessField);
       }
     }
-    for (int i = 0; i < e.limits().size(); i++) {
-      LimitModel l = e.limits().get(i);
-      if (!l.failuresOnly() && l.key().equals("PRINCIPAL")) {
-        method.addStatement("this.limits.consume(call, $L, \"p:\" + $L.id())", limitFields.get(i), caller);
-      } else if (!l.failuresOnly() && l.key().equals("API_KEY")) {
-        method.addStatement("this.limits.consume(call, $L, $L.method() == $T.API_KEY ? \"k:\" + $L.tokenId() : \"p:\" + $L.id())",
-            limitFields.get(i), caller, AUTH_METHOD, caller, caller);
-      }
-    }
+    perCallerLimits(e, method, limitFields, caller, names);
     for (ParamModel p : e.params()) {
       if (p.source() == ParamSource.CALLER) {
         args.add(caller);
@@ -193,7 +185,7 @@ public final class RoutesWriter {
           caller, owner.fieldName(), caller, idLocal, NOT_OWNER, owner.notOwner());
     }
     String call = "this.api." + e.methodName() + "(" + String.join(", ", args) + ")";
-    String attempts = failureAttempts(e, method, limitFields, names);
+    String attempts = failureAttempts(e, method, limitFields, names, caller);
     if (attempts != null) {
       method.addStatement("boolean succeeded = false");
       method.beginControlFlow("try");
@@ -230,6 +222,61 @@ public final class RoutesWriter {
     }
   }
 
+  /**
+   * The limits per caller: with tiers, the caller's tier picks its own limits and every other caller gets the
+   * untiered ones; without, all of them apply.
+   */
+  private static void perCallerLimits(EndpointModel e, MethodSpec.Builder method, List<String> fields, String caller,
+      NameAllocator names) {
+    java.util.Map<String, List<Integer>> byTier = new java.util.TreeMap<>();
+    for (int i = 0; i < e.limits().size(); i++) {
+      LimitModel l = e.limits().get(i);
+      if (!l.failuresOnly() && l.perCaller()) {
+        byTier.computeIfAbsent(l.tier(), t -> new ArrayList<>()).add(i);
+      }
+    }
+    if (byTier.isEmpty()) {
+      return;
+    }
+    if (byTier.size() == 1 && byTier.containsKey("")) {
+      for (int i : byTier.get("")) {
+        consumePerCaller(e.limits().get(i), fields.get(i), method, caller);
+      }
+      return;
+    }
+    String tier = names.newName("tier");
+    method.addStatement("String $L = this.limits.tier($L)", tier, caller);
+    boolean first = true;
+    for (var entry : byTier.entrySet()) {
+      if (entry.getKey().isEmpty()) {
+        continue;
+      }
+      if (first) {
+        method.beginControlFlow("if ($L.equals($S))", tier, entry.getKey());
+        first = false;
+      } else {
+        method.nextControlFlow("else if ($L.equals($S))", tier, entry.getKey());
+      }
+      for (int i : entry.getValue()) {
+        consumePerCaller(e.limits().get(i), fields.get(i), method, caller);
+      }
+    }
+    method.nextControlFlow("else");
+    for (int i : byTier.getOrDefault("", List.of())) {
+      consumePerCaller(e.limits().get(i), fields.get(i), method, caller);
+    }
+    method.endControlFlow();
+  }
+
+  private static void consumePerCaller(LimitModel l, String field, MethodSpec.Builder method, String caller) {
+    if (l.key().equals("PRINCIPAL")) {
+      method.addStatement("this.limits.consume(call, $L, \"p:\" + $L.id())", field, caller);
+    } else {
+      method.addStatement("this.limits.consume(call, $L, $L.method() == $T.API_KEY ? \"k:\" + $L.tokenId() : \"p:\" + $L.id())",
+          field, caller, AUTH_METHOD, caller, caller);
+    }
+  }
+
   private static boolean hasLimits(ApiModel api) {
     return api.endpoints().stream().anyMatch(e -> !e.limits().isEmpty());
   }
@@ -240,7 +287,10 @@ public final class RoutesWriter {
       LimitModel l = e.limits().get(i);
       String field = constant + "_LIMIT_" + (i + 1);
       type.addField(FieldSpec.builder(LIMIT_SPEC, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($S, $LL, $S)", LIMIT_SPEC, l.name(), l.capacity(), l.period()).build());
+          .initializer(l.failOpen()
+              ? CodeBlock.of("$T.of($S, $LL, $S).withStoreFailurePolicy($T.FAIL_OPEN)", LIMIT_SPEC, l.name(), l.capacity(),
+                  l.period(), STORE_FAILURE_POLICY)
+              : CodeBlock.of("$T.of($S, $LL, $S)", LIMIT_SPEC, l.name(), l.capacity(), l.period())).build());
       fields.add(field);
     }
     return fields;
@@ -248,7 +298,7 @@ public final class RoutesWriter {
 
   /** Begins the failure-only attempts, returning the local that holds them, or null when there are none. */
   private static String failureAttempts(EndpointModel e, MethodSpec.Builder method, List<String> fields,
-      NameAllocator names) {
+      NameAllocator names, String caller) {
     List<CodeBlock> specs = new ArrayList<>();
     List<CodeBlock> keys = new ArrayList<>();
     for (int i = 0; i < e.limits().size(); i++) {
@@ -261,6 +311,8 @@ public final class RoutesWriter {
         keys.add(CodeBlock.of("$T.accountKey($L.$L())", RATE_LIMITS, names.get(e.body()), l.account()));
       } else if (l.key().equals("GLOBAL")) {
         keys.add(CodeBlock.of("$S", "all"));
+      } else if (l.perCaller() && caller != null) {
+        keys.add(CodeBlock.of("\"p:\" + $L.id()", caller));
       } else {
         keys.add(CodeBlock.of("this.limits.clientKey(call)"));
       }

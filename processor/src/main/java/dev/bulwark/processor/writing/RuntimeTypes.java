@@ -23,6 +23,7 @@ final class RuntimeTypes {
   static final ClassName RATE_LIMITS = ClassName.get(RUNTIME + ".limits", "RateLimits");
   static final ClassName ATTEMPTS = ClassName.get(RUNTIME + ".limits", "RateLimits", "Attempts");
   static final ClassName LIMIT_SPEC = ClassName.get("dev.bulwark.ratelimit", "LimitSpec");
+  static final ClassName STORE_FAILURE_POLICY = ClassName.get("dev.bulwark.ratelimit", "StoreFailurePolicy");
   static final ClassName AUTH_METHOD = ClassName.get("dev.bulwark.auth", "AuthMethod");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

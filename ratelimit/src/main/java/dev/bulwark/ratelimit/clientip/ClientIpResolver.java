@@ -95,6 +95,11 @@ public final class ClientIpResolver {
     return IpLiterals.byAddress(masked).orElseThrow().getHostAddress() + "/" + prefix;
   }
 
+  /** Whether any trusted-proxy network is configured; without one the forwarding headers are never read. */
+  public boolean hasTrustedProxies() {
+    return !trusted.isEmpty();
+  }
+
   /** Whether {@code address} is inside a trusted-proxy network. */
   public boolean isTrusted(InetAddress address) {
     for (Cidr cidr : trusted) {

@@ -22,6 +22,15 @@ public interface Exchange {
   /** The first value of a request header (names are case-insensitive), or {@code null}. */
   String header(String name);
 
+  /**
+   * Every value of a request header in arrival order, one element per header line (a line's comma-separated list is
+   * not split here). Forwarding headers need them all: a proxy may add a line rather than extend the first.
+   */
+  default java.util.List<String> headers(String name) {
+    String value = header(name);
+    return value == null ? java.util.List.of() : java.util.List.of(value);
+  }
+
   /** How many header lines the request carried. */
   int headerCount();
 

@@ -48,6 +48,11 @@ final class JavalinExchange implements Exchange, WireRequest {
   }
 
   @Override
+  public java.util.List<String> headers(String name) {
+    return java.util.Collections.list(request.getHeaders(name));
+  }
+
+  @Override
   public int headerCount() {
     int count = 0;
     for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {

@@ -54,6 +54,12 @@ final class JdkExchange implements Exchange, WireRequest {
   }
 
   @Override
+  public List<String> headers(String name) {
+    List<String> values = exchange.getRequestHeaders().get(name);
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  @Override
   public int headerCount() {
     int count = 0;
     for (List<String> values : exchange.getRequestHeaders().values()) {

@@ -1,5 +1,10 @@
 package dev.bulwark.runtime.limits;
 
+import dev.bulwark.auth.Principal;
+import dev.bulwark.auth.audit.AuditEvent;
+import dev.bulwark.auth.audit.AuditEventType;
+import dev.bulwark.auth.audit.AuditLog;
+import dev.bulwark.auth.audit.AuditOutcome;
 import dev.bulwark.ratelimit.Decision;
 import dev.bulwark.ratelimit.FailureCounter;
 import dev.bulwark.ratelimit.LimitSpec;
@@ -8,38 +13,59 @@ import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.ratelimit.clientip.ClientIpResolver;
 import dev.bulwark.ratelimit.headers.HeaderField;
 import dev.bulwark.ratelimit.headers.RateLimitHeaders;
+import dev.bulwark.runtime.http.Exchange;
 import dev.bulwark.runtime.http.HttpCall;
 import dev.bulwark.runtime.http.HttpProblem;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * The rate limits of generated handlers, over the {@code ratelimit} module: a refused request is a 429 problem with
- * {@code Retry-After} (a 503 when the store is down and the limit fails closed), and every limited response carries
- * the RateLimit headers. Keys are built here, from the caller, the client address (forwarded headers are read only
- * behind configured trusted proxies) or the account named in the body.
+ * The rate limits of generated handlers and of the server's per-client ceiling, over the {@code ratelimit} module: a
+ * refused request is a 429 problem with {@code Retry-After} (a 503 when the store is down and the limit fails
+ * closed), and every limited response carries the RateLimit headers. Keys are built here, from the caller, the client
+ * address (forwarded headers are read only behind configured trusted proxies) or the account named in the body.
+ * Refusals and store outages are audited.
  */
-public final class RateLimits {
+public final class RateLimits implements AutoCloseable {
+  /** The claim that names a caller's tier unless {@link Builder#tierClaim} says otherwise. */
+  public static final String DEFAULT_TIER_CLAIM = "plan";
+  private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
   private final RateLimiter limiter;
   private final ClientIpResolver clientIps;
   private final RateLimitHeaders headers;
+  private final String tierClaim;
+  private final AuditLog audit;
 
-  private RateLimits(RateLimiter limiter, ClientIpResolver clientIps, RateLimitHeaders headers) {
-    this.limiter = limiter;
-    this.clientIps = clientIps;
-    this.headers = headers;
+  private RateLimits(Builder b) {
+    this.limiter = b.limiter;
+    this.clientIps = b.clientIps;
+    this.headers = b.headers;
+    this.tierClaim = b.tierClaim;
+    this.audit = b.audit;
   }
 
   /** In-memory buckets (bounded), no trusted proxy, the standard headers: what routes use unless told otherwise. */
   public static RateLimits local() {
-    return of(LocalRateLimiter.builder().maximumKeys(100_000).build(), ClientIpResolver.builder().build());
+    return builder().build();
   }
 
   /** Limits on the given store and client-address rules. */
   public static RateLimits of(RateLimiter limiter, ClientIpResolver clientIps) {
-    return new RateLimits(limiter, clientIps, RateLimitHeaders.standard());
+    return builder().store(limiter).clientIps(clientIps).build();
+  }
+
+  /** A builder: the local store, no trusted proxy, the standard headers, the {@code plan} claim, the SLF4J audit log. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The store the buckets live in. */
+  public RateLimiter store() {
+    return limiter;
   }
 
   /** Takes one token of the limit for the client address; a 429 (or 503) problem when there is none. */
@@ -54,7 +80,16 @@ public final class RateLimits {
 
   /** Takes one token of the limit for a key the generated code built (the caller's, or its API key's). */
   public void consume(HttpCall call, LimitSpec spec, String key) {
-    answer(call, spec, limiter.tryConsume(spec, key));
+    answer(call.exchange(), call.requestId(), spec, key, limiter.tryConsume(spec, key), true);
+  }
+
+  /**
+   * The server-wide ceiling per client address, before routing: a 429 problem past it. Only a refusal carries the
+   * ceiling's RateLimit headers, so a route's own limits are the ones a client sees on its answers.
+   */
+  public void consumeCeiling(Exchange exchange, String requestId, LimitSpec spec) {
+    String key = "ip:" + clientAddress(exchange);
+    answer(exchange, requestId, spec, key, limiter.tryConsume(spec, key), false);
   }
 
   /**
@@ -70,17 +105,26 @@ public final class RateLimits {
         for (int j = 0; j < i; j++) {
           attempts[j].succeeded();
         }
-        answer(call, specs[i], attempt.decision());
+        answer(call.exchange(), call.requestId(), specs[i], keys[i], attempt.decision(), true);
       }
       attempts[i] = attempt;
-      writeHeaders(call, specs[i], attempt.decision());
+      answer(call.exchange(), call.requestId(), specs[i], keys[i], attempt.decision(), true);
     }
     return new Attempts(attempts);
   }
 
+  /**
+   * The caller's tier: the value of the tier claim when it is a short name ({@code [A-Za-z0-9_-]{1,32}}), else the
+   * empty string, which selects an endpoint's default limits. An API key's caller has no claims: the default tier.
+   */
+  public String tier(Principal caller) {
+    Object value = caller.claims().get(tierClaim);
+    return value instanceof String s && TIER.matcher(s).matches() ? s : "";
+  }
+
   /** The key of the client address for failure-only limits. */
   public String clientKey(HttpCall call) {
-    return "ip:" + clientAddress(call);
+    return "ip:" + clientAddress(call.exchange());
   }
 
   /** The key of an account named in a request: trimmed and lower-cased, so case variants share one bucket. */
@@ -88,37 +132,50 @@ public final class RateLimits {
     return "acct:" + (account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
   }
 
-  private String clientAddress(HttpCall call) {
-    InetSocketAddress peer = call.exchange().remoteAddress();
+  /** Closes the store (a Redis connection). */
+  @Override
+  public void close() {
+    limiter.close();
+  }
+
+  private String clientAddress(Exchange exchange) {
+    InetSocketAddress peer = exchange.remoteAddress();
     // The literal address, never a host name: the JDK keeps the name a client connected with (localhost over TLS).
     String host = peer == null ? "0.0.0.0"
         : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
-    List<String> forwardedFor = values(call.header("X-Forwarded-For"));
-    List<String> forwarded = values(call.header("Forwarded"));
-    InetAddress address = clientIps.resolve(host, forwardedFor, forwarded);
+    if (!clientIps.hasTrustedProxies()) {
+      return clientIps.clientKey(clientIps.resolve(host, java.util.List.of(), java.util.List.of()));
+    }
+    InetAddress address = clientIps.resolve(host, exchange.headers("X-Forwarded-For"), exchange.headers("Forwarded"));
     return clientIps.clientKey(address);
   }
 
-  private static List<String> values(String header) {
-    return header == null ? List.of() : List.of(header);
-  }
-
-  private void answer(HttpCall call, LimitSpec spec, Decision decision) {
+  private void answer(Exchange exchange, String requestId, LimitSpec spec, String key, Decision decision,
+      boolean headersWhenAllowed) {
     if (decision.allowed()) {
-      writeHeaders(call, spec, decision);
+      if (decision.storeUnavailable()) {
+        audit.record(AuditEvent.of(AuditEventType.RATE_LIMIT_STORE_UNAVAILABLE, AuditOutcome.SUCCESS)
+            .requestId(requestId).target(spec.name()).detail("policy", "fail-open").build());
+        return;
+      }
+      if (headersWhenAllowed) {
+        for (HeaderField field : headers.headers(spec, decision)) {
+          exchange.setHeader(field.name(), field.value());
+        }
+      }
       return;
     }
-    HttpProblem problem = HttpProblem.of(decision.storeUnavailable() ? 503 : 429, "limit " + spec.name());
-    for (HeaderField field : headers.headers(spec, decision)) {
-      problem = problem.withHeader(field.name(), field.value());
+    boolean unavailable = decision.storeUnavailable();
+    audit.record(AuditEvent.of(unavailable ? AuditEventType.RATE_LIMIT_STORE_UNAVAILABLE : AuditEventType.RATE_LIMITED,
+            AuditOutcome.DENIED)
+        .requestId(requestId).target(spec.name()).detail("policy", unavailable ? "fail-closed" : "limit").build());
+    HttpProblem problem = HttpProblem.of(unavailable ? 503 : 429, "limit " + spec.name());
+    if (!unavailable) {
+      for (HeaderField field : headers.headers(spec, decision)) {
+        problem = problem.withHeader(field.name(), field.value());
+      }
     }
     throw problem.withHeader("Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
-  }
-
-  private void writeHeaders(HttpCall call, LimitSpec spec, Decision decision) {
-    for (HeaderField field : headers.headers(spec, decision)) {
-      call.exchange().setHeader(field.name(), field.value());
-    }
   }
 
   /** The failure-only attempts of one request. */
@@ -138,6 +195,64 @@ public final class RateLimits {
           attempt.failed();
         }
       }
+    }
+  }
+
+  /** Configures {@link RateLimits}. */
+  public static final class Builder {
+    private RateLimiter limiter;
+    private ClientIpResolver clientIps;
+    private RateLimitHeaders headers = RateLimitHeaders.standard();
+    private String tierClaim = DEFAULT_TIER_CLAIM;
+    private AuditLog audit;
+
+    private Builder() {}
+
+    /** The store: {@code LocalRateLimiter} (the default, 100,000 keys) or a {@code RedisRateLimiter}. */
+    public Builder store(RateLimiter limiter) {
+      this.limiter = Objects.requireNonNull(limiter, "store");
+      return this;
+    }
+
+    /** How the client address is found: the socket peer, or the forwarded client behind trusted proxies. */
+    public Builder clientIps(ClientIpResolver resolver) {
+      this.clientIps = Objects.requireNonNull(resolver, "clientIps");
+      return this;
+    }
+
+    /** Which RateLimit headers responses carry. */
+    public Builder headers(RateLimitHeaders headers) {
+      this.headers = Objects.requireNonNull(headers, "headers");
+      return this;
+    }
+
+    /** The principal's claim that names its tier ({@code plan} by default). */
+    public Builder tierClaim(String claim) {
+      if (claim == null || !claim.matches("[A-Za-z_][A-Za-z0-9_.:-]{0,63}")) {
+        throw new IllegalArgumentException("tierClaim must be a claim name such as \"plan\" (was " + claim + ")");
+      }
+      this.tierClaim = claim;
+      return this;
+    }
+
+    /** Where refusals and store outages are audited ({@code AuditLog.slf4j()} by default). */
+    public Builder audit(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
+      return this;
+    }
+
+    /** The limits. */
+    public RateLimits build() {
+      if (limiter == null) {
+        limiter = LocalRateLimiter.builder().maximumKeys(100_000).build();
+      }
+      if (clientIps == null) {
+        clientIps = ClientIpResolver.builder().build();
+      }
+      if (audit == null) {
+        audit = AuditLog.slf4j();
+      }
+      return new RateLimits(this);
     }
   }
 }

@@ -1,11 +1,15 @@
 package dev.bulwark.runtime.server;
 
+import dev.bulwark.auth.token.store.TokenStoreUnavailableException;
+import dev.bulwark.ratelimit.LimitSpec;
+import dev.bulwark.ratelimit.concurrency.ConcurrencyLimiter;
 import dev.bulwark.runtime.http.Exchange;
 import dev.bulwark.runtime.http.HeaderPolicy;
 import dev.bulwark.runtime.http.HttpCall;
 import dev.bulwark.runtime.http.HttpProblem;
 import dev.bulwark.runtime.http.Problems;
 import dev.bulwark.runtime.http.RequestIds;
+import dev.bulwark.runtime.limits.RateLimits;
 import dev.bulwark.runtime.routing.Route;
 import dev.bulwark.runtime.routing.RouteMatch;
 import dev.bulwark.runtime.routing.Router;
@@ -14,6 +18,7 @@ import dev.bulwark.runtime.transport.Framing;
 import dev.bulwark.runtime.transport.RequestFirewall;
 import dev.bulwark.runtime.transport.WireRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline every server runs, in this order: framing (ambiguous {@code Content-Length} or
  * {@code Transfer-Encoding}: 400 and the connection closed), header limits (431), the path firewall (400), a CORS
- * preflight answered here (so no handler runs for it), routing (404, 405 with {@code Allow}; TRACE and CONNECT
+ * preflight answered here (so no handler runs for it), the bound on requests in progress (503), the per-client
+ * ceiling (429), routing (404, 405 with {@code Allow}; TRACE and CONNECT
  * refused, override headers never read), then the generated handler. Every response, errors included, carries the
  * request id, the route's header policy (HSTS on TLS) and, when CORS is on, the CORS headers. Whatever fails becomes a
  * problem response; an exception that is not a {@link HttpProblem} is a 500 whose detail goes only to the log, under
@@ -38,6 +44,9 @@ public final class Dispatcher {
   private final boolean tls;
   private final Cors cors;
   private final Map<Route, HeaderPolicy> routePolicies;
+  private final ConcurrencyLimiter inFlight;
+  private final RateLimits ceilingLimits;
+  private final LimitSpec ceiling;
 
   /** A pipeline for the routes; a {@code headersFor} name that matches no route stops the server here. */
   public Dispatcher(Router router, ServerSettings settings) {
@@ -46,6 +55,9 @@ public final class Dispatcher {
     this.tls = settings.tls() != null;
     this.cors = settings.cors() == null ? null : new Cors(settings.cors());
     this.routePolicies = RoutePolicies.resolve(router.routes(), settings.routeHeaders());
+    this.inFlight = new ConcurrencyLimiter(settings.maxConcurrentRequests(), Duration.ofSeconds(1));
+    this.ceiling = settings.clientCeiling();
+    this.ceilingLimits = ceiling == null ? null : settings.limits() != null ? settings.limits() : RateLimits.local();
   }
 
   /** Runs one request to completion; never throws. */
@@ -53,12 +65,21 @@ public final class Dispatcher {
     String requestId = RequestIds.next();
     HeaderPolicy policy = settings.headers();
     boolean preflight = false;
+    ConcurrencyLimiter.Permit permit = null;
     try {
       if (exchange instanceof WireRequest wire) {
         Framing.check(wire);
       }
       if (exchange.headerBytes() > settings.maxHeaderBytes() || exchange.headerCount() > settings.maxHeaderCount()) {
         throw HttpProblem.of(431, "header block over the limit");
+      }
+      permit = inFlight.tryAcquire().orElse(null);
+      if (permit == null) {
+        throw HttpProblem.of(503, "over " + inFlight.maxConcurrent() + " requests in progress")
+            .withHeader("Retry-After", Long.toString(inFlight.retryAfterSeconds()));
+      }
+      if (ceiling != null) {
+        ceilingLimits.consumeCeiling(exchange, requestId, ceiling);
       }
       RequestFirewall.check(exchange.rawPath(), exchange.rawQuery());
       if (cors != null && Cors.isPreflight(exchange)) {
@@ -84,9 +105,19 @@ public final class Dispatcher {
     } catch (HttpProblem problem) {
       LOG.debug("[{}] {} {}", requestId, problem.status(), problem.logDetail());
       sendProblem(exchange, requestId, problem, policy, !preflight);
+    } catch (TokenStoreUnavailableException unavailable) {
+      // The token store (Redis, the database) did not answer: a temporary outage, not a bug in the request.
+      LOG.warn("[{}] token store unavailable in {} {}: {}", requestId, exchange.method(), safePath(exchange),
+          unavailable.getMessage());
+      sendProblem(exchange, requestId, HttpProblem.of(503, "token store unavailable").withHeader("Retry-After", "5"),
+          policy, !preflight);
     } catch (Throwable failure) {
       LOG.error("[{}] unhandled failure in {} {}", requestId, exchange.method(), safePath(exchange), failure);
       sendProblem(exchange, requestId, HttpProblem.of(500, "unhandled"), policy, !preflight);
+    } finally {
+      if (permit != null) {
+        permit.close();
+      }
     }
   }
 

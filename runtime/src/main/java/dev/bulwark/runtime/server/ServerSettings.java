@@ -33,6 +33,16 @@ public final class ServerSettings implements HttpCall.Limits {
   private TlsSettings tls;
   private PlainHttp plainHttp;
   private CorsPolicy cors;
+  private dev.bulwark.runtime.limits.RateLimits limits;
+  private dev.bulwark.ratelimit.LimitSpec clientCeiling = DEFAULT_CLIENT_CEILING;
+  private int maxConcurrentRequests = 1024;
+
+  /**
+   * The per-client ceiling every server applies before routing unless told otherwise: 1,000 requests a minute from
+   * one client address (an IPv6 client by its /56), whatever the route, authenticated or not.
+   */
+  public static final dev.bulwark.ratelimit.LimitSpec DEFAULT_CLIENT_CEILING =
+      dev.bulwark.ratelimit.LimitSpec.of("server.client", 1000, "1m");
 
   /** The defaults. */
   public static ServerSettings defaults() {
@@ -190,6 +200,46 @@ public final class ServerSettings implements HttpCall.Limits {
     return this;
   }
 
+  /**
+   * The store and client-address rules of the per-client ceiling; pass the same {@code RateLimits} the routes use
+   * (Redis-backed, with the trusted proxies) so the ceiling holds across instances. In memory unless set.
+   */
+  public ServerSettings limits(dev.bulwark.runtime.limits.RateLimits limits) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null; leave it unset for in-memory limits");
+    }
+    this.limits = limits;
+    return this;
+  }
+
+  /**
+   * The ceiling per client address applied to every request before routing and authentication, so a flood of
+   * unknown paths or bad tokens is throttled as well: {@code capacity} requests per {@code period} ({@code 30s},
+   * {@code 1m}, ...). On by default ({@link #DEFAULT_CLIENT_CEILING}).
+   */
+  public ServerSettings clientCeiling(long capacity, String period) {
+    this.clientCeiling = dev.bulwark.ratelimit.LimitSpec.of("server.client", capacity, period);
+    return this;
+  }
+
+  /** Turns the per-client ceiling off (a proxy in front enforces one, say). */
+  public ServerSettings noClientCeiling() {
+    this.clientCeiling = null;
+    return this;
+  }
+
+  /**
+   * Requests in progress at once on this server, at least 1; past it a request gets 503 with {@code Retry-After: 1}
+   * at once instead of queueing behind a slow dependency. 1,024 by default.
+   */
+  public ServerSettings maxConcurrentRequests(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("maxConcurrentRequests must be at least 1 (was " + count + ")");
+    }
+    this.maxConcurrentRequests = count;
+    return this;
+  }
+
   /** Checks the settings as a whole; the server calls it at start. */
   public ServerSettings validate() {
     if (plainHttp != null && tls == null) {
@@ -203,6 +253,20 @@ public final class ServerSettings implements HttpCall.Limits {
       cors.validate();
     }
     return this;
+  }
+
+  /** The ceiling's limits, or {@code null} for in-memory ones made by the server. */
+  public dev.bulwark.runtime.limits.RateLimits limits() {
+    return limits;
+  }
+
+  /** The per-client ceiling, or {@code null} when it is off. */
+  public dev.bulwark.ratelimit.LimitSpec clientCeiling() {
+    return clientCeiling;
+  }
+
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
   }
 
   public String host() {
