@@ -39,7 +39,12 @@ class RateLimitTest {
   @ParameterizedTest
   @EnumSource(ServerKind.class)
   void burstAndSustainedLimitsBothHold(ServerKind kind) {
-    assertEquals(200, Http.get(kind, "/api/limits/burst").status());
+    Http.Response first = Http.get(kind, "/api/limits/burst");
+    assertEquals(200, first.status());
+    assertEquals("\"LimitsApi.burst.1\";q=2;w=1, \"LimitsApi.burst.2\";q=5;w=3600",
+        first.header("RateLimit-Policy").orElse(null), "both limits are listed");
+    assertTrue(first.header("RateLimit").orElseThrow()
+        .matches("\"LimitsApi.burst.1\";r=1;t=\\d+, \"LimitsApi.burst.2\";r=4;t=\\d+"), first.header("RateLimit").orElse(null));
     assertEquals(200, Http.get(kind, "/api/limits/burst").status());
     Http.Response refused = Http.get(kind, "/api/limits/burst");
     problem(refused, 429);

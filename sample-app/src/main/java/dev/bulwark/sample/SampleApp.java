@@ -40,6 +40,7 @@ final class SampleApp implements AutoCloseable {
   static final String ADMIN_PASSWORD_ENV = "BULWARK_ADMIN_PASSWORD";
   static final String REDIS_ENV = "BULWARK_REDIS_URL";
   static final String PROXIES_ENV = "BULWARK_TRUSTED_PROXIES";
+  static final String REDIS_NAMESPACE_ENV = "BULWARK_REDIS_NAMESPACE";
 
   final Storage storage;
   final Accounts accounts;
@@ -68,7 +69,8 @@ final class SampleApp implements AutoCloseable {
     boolean redis = redisUrl != null && !redisUrl.isBlank();
     AuditLog audit = AuditLog.slf4j();
     // Parse the Redis URI before anything connects, so a typo stops the start with a message.
-    RateLimiter store = redis ? RedisRateLimiter.builder(redisUrl.strip()).build()
+    String namespace = redisNamespace(env.get(REDIS_NAMESPACE_ENV));
+    RateLimiter store = redis ? RedisRateLimiter.builder(redisUrl.strip()).namespace(namespace + ":rl").build()
         : LocalRateLimiter.builder().maximumKeys(100_000).build();
     limits = RateLimits.builder().store(store).clientIps(clientIps).audit(audit).build();
     limitsDescription = (redis ? "redis" : "memory") + (clientIps.hasTrustedProxies() ? ", behind trusted proxies" : "");
@@ -79,7 +81,7 @@ final class SampleApp implements AutoCloseable {
       accounts = new Accounts(db, new UserStore_Jdbc(db, keysets.cipher()), keysets.index(), clock);
       TokenStore refreshTokens;
       if (redis) {
-        redisStore = RedisTokenStore.builder(redisUrl.strip()).keyPrefix("bulwark-sample:token:").clock(clock).build();
+        redisStore = RedisTokenStore.builder(redisUrl.strip()).keyPrefix(namespace + ":token:").clock(clock).build();
         refreshTokens = redisStore;
       } else {
         JdbcTokenStore jdbc = JdbcTokenStore.builder(db).clock(clock).build();
@@ -132,6 +134,18 @@ final class SampleApp implements AutoCloseable {
       }
     }
     storage.close();
+  }
+
+  /** The prefix of every Redis key ({@value #REDIS_NAMESPACE_ENV}, {@code bulwark-sample} by default). */
+  static String redisNamespace(String value) {
+    if (value == null || value.isBlank()) {
+      return "bulwark-sample";
+    }
+    if (!value.strip().matches("[A-Za-z0-9._-]{1,40}")) {
+      throw new IllegalArgumentException(REDIS_NAMESPACE_ENV + " must be 1 to 40 letters, digits, '.', '_' or '-', "
+          + "such as blog-prod");
+    }
+    return value.strip();
   }
 
   /** The trusted proxies from {@value #PROXIES_ENV}; a list that would trust every address is refused. */

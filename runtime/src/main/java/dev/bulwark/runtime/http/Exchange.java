@@ -46,6 +46,11 @@ public interface Exchange {
   /** The address of the socket peer (a proxy's address when there is one in front). */
   InetSocketAddress remoteAddress();
 
+  /** A response header set so far, or {@code null}; lets several limits list themselves in one header. */
+  default String responseHeader(String name) {
+    return null;
+  }
+
   /** Sets a response header, replacing any earlier value. */
   void setHeader(String name, String value);
 

@@ -110,6 +110,11 @@ final class JavalinExchange implements Exchange, WireRequest {
   }
 
   @Override
+  public String responseHeader(String name) {
+    return ctx.res().getHeader(name);
+  }
+
+  @Override
   public void send(int status, String contentType, byte[] body) {
     sent = true;
     ctx.status(status);

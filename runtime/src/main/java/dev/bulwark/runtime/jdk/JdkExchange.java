@@ -128,6 +128,11 @@ final class JdkExchange implements Exchange, WireRequest {
   }
 
   @Override
+  public String responseHeader(String name) {
+    return exchange.getResponseHeaders().getFirst(name);
+  }
+
+  @Override
   public void send(int status, String contentType, byte[] body) throws IOException {
     sent = true;
     if (contentType != null) {

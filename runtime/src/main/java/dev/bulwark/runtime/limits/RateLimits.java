@@ -33,6 +33,7 @@ public final class RateLimits implements AutoCloseable {
   /** The claim that names a caller's tier unless {@link Builder#tierClaim} says otherwise. */
   public static final String DEFAULT_TIER_CLAIM = "plan";
   private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final java.util.Set<String> LISTS = java.util.Set.of("RateLimit", "RateLimit-Policy");
 
   private final RateLimiter limiter;
   private final ClientIpResolver clientIps;
@@ -160,7 +161,10 @@ public final class RateLimits implements AutoCloseable {
       }
       if (headersWhenAllowed) {
         for (HeaderField field : headers.headers(spec, decision)) {
-          exchange.setHeader(field.name(), field.value());
+          String earlier = LISTS.contains(field.name()) ? exchange.responseHeader(field.name()) : null;
+          // Burst and sustained limits (or a route's and a named one) each list themselves: the IETF headers are
+          // structured-field lists, so a client sees every limit it is under, not just the last one checked.
+          exchange.setHeader(field.name(), earlier == null ? field.value() : earlier + ", " + field.value());
         }
       }
       return;
