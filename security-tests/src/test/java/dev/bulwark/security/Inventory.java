@@ -55,8 +55,37 @@ final class Inventory {
     }
   }
 
-  /** One endpoint: its method, path template, name, and (for a secured one) the schemes and any-of roles. */
-  record Endpoint(String method, String path, String name, boolean isPublic, Set<String> schemes, Set<String> roles) {
+  /**
+   * One endpoint: its method, path template, name, and (for a secured one) the schemes and any-of roles; from the
+   * JSON inventory also its entry there ({@code null} from the route classes, which do not say).
+   */
+  record Endpoint(String method, String path, String name, boolean isPublic, Set<String> schemes, Set<String> roles,
+      JsonNode entry) {
+    /** Whether the endpoint has an object-level (ownership) check; false when unknown. */
+    boolean owned() {
+      return entry != null && entry.path("ownership").isObject();
+    }
+
+    /** A body that passes the endpoint's validation, built from the inventory's constraints; null without a body. */
+    String validBody() {
+      if (entry == null || !entry.path("body").isObject()) {
+        return null;
+      }
+      StringBuilder json = new StringBuilder("{");
+      for (JsonNode field : entry.path("body").path("fields")) {
+        String name = field.path("field").asText();
+        if (name.indexOf('.', 5) >= 0 || name.contains("[")) {
+          continue; // only the body's own components
+        }
+        String type = field.path("type").asText();
+        boolean email = field.path("constraints").toString().contains("\"Email\"");
+        String value = type.startsWith("java.util.") ? "[]" : type.equals("java.lang.String")
+            ? (email ? "\"someone@example.com\"" : "\"valid text\"") : type.contains("oolean") ? "false" : "1";
+        json.append(json.length() > 1 ? "," : "").append('"').append(name.substring(5)).append("\":").append(value);
+      }
+      return json.append('}').toString();
+    }
+
     /** The path with each {@code {variable}} filled in with {@code value}. */
     String concrete(String value) {
       return path.replaceAll("\\{[^}]+}", value);
@@ -74,12 +103,31 @@ final class Inventory {
 
   /** Where the endpoints came from, for messages. */
   static String source() {
-    return Inventory.class.getClassLoader().getResource(RESOURCE) != null ? RESOURCE : "the generated route classes";
+    return sampleInventory() != null ? sampleInventory() + "" : "the generated route classes";
+  }
+
+  /**
+   * The sample's inventory on the classpath, or null. This module's own fixture (API7) gets an inventory of its own
+   * from the processor too, so the one that lists the sample's APIs is picked.
+   */
+  static java.net.URL sampleInventory() {
+    try {
+      for (java.net.URL url : java.util.Collections.list(Inventory.class.getClassLoader().getResources(RESOURCE))) {
+        try (InputStream in = url.openStream()) {
+          if (new ObjectMapper().readTree(in).path("apis").toString().contains("\"dev.bulwark.sample.")) {
+            return url;
+          }
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new AssertionError("cannot list " + RESOURCE, e);
+    }
   }
 
   static synchronized List<Endpoint> endpoints() {
     if (cached == null) {
-      cached = Inventory.class.getClassLoader().getResource(RESOURCE) != null ? fromJson() : fromRouteClasses();
+      cached = sampleInventory() != null ? fromJson() : fromRouteClasses();
       cached.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method));
     }
     return cached;
@@ -95,7 +143,7 @@ final class Inventory {
   }
 
   static List<Endpoint> fromJson() {
-    try (InputStream in = Inventory.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    try (InputStream in = sampleInventory().openStream()) {
       JsonNode doc = new ObjectMapper().readTree(in);
       List<Endpoint> out = new ArrayList<>();
       for (JsonNode e : doc.path("endpoints")) {
@@ -107,7 +155,7 @@ final class Inventory {
         e.path("authentication").forEach(s -> schemes.add(s.asText()));
         String api = e.path("api").asText();
         out.add(new Endpoint(e.path("method").asText(), e.path("path").asText(),
-            api.substring(api.lastIndexOf('.') + 1) + "." + e.path("javaMethod").asText(), isPublic, schemes, roles));
+            api.substring(api.lastIndexOf('.') + 1) + "." + e.path("javaMethod").asText(), isPublic, schemes, roles, e));
       }
       if (out.isEmpty()) {
         throw new AssertionError(RESOURCE + " lists no endpoint");
@@ -138,7 +186,7 @@ final class Inventory {
             a.schemes().forEach(s -> schemes.add(s.name()));
           }
           out.add(new Endpoint(route.method(), route.template().text(), route.name(), a == null, schemes,
-              a == null ? Set.of() : new TreeSet<>(a.anyRole())));
+              a == null ? Set.of() : new TreeSet<>(a.anyRole()), null));
         }
       } catch (ReflectiveOperationException e) {
         throw new AssertionError("cannot read the routes of " + className, e);
