@@ -55,6 +55,28 @@ final class Oracle {
     return value;
   }
 
+  /**
+   * The server log of this JVM (slf4j-simple writes it to {@code security.test.log}) holds none of the passwords,
+   * tokens, keys and secrets the suite has used or been given so far (ASVS V16.2.5).
+   */
+  static void assertLogHoldsNoSecret() throws IOException {
+    String file = System.getProperty("security.test.log");
+    if (file == null) {
+      throw new AssertionError("security.test.log is not set: the surefire configuration sends the server log there");
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(file);
+    if (!java.nio.file.Files.exists(path)) {
+      return; // no server has logged yet
+    }
+    String log = java.nio.file.Files.readString(path);
+    for (String secret : SECRETS) {
+      if (log.contains(secret)) {
+        throw new AssertionError("the server log holds a password, token or key the suite used (" + secret.length()
+            + " characters, starting " + secret.substring(0, 4) + "...)");
+      }
+    }
+  }
+
   /** How many responses the oracle has checked in this JVM. */
   static long checked() {
     return CHECKED.get();

@@ -19,8 +19,9 @@ abstract class SuiteBase {
   }
 
   @AfterAll
-  static void stopSamples() {
+  static void stopSamples() throws java.io.IOException {
     RUNNING.values().forEach(SampleUnderTest::close);
     RUNNING.clear();
+    Oracle.assertLogHoldsNoSecret();
   }
 }
