@@ -3,7 +3,6 @@ package dev.bulwark.sample;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.runtime.server.ServerSettings;
-import dev.bulwark.runtime.routing.RouteSet;
 import dev.bulwark.runtime.transport.TlsSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +66,7 @@ public final class Main {
       }
       settings.tls(TlsSettings.pkcs12(Path.of(options.tlsKeystore()), password.toCharArray()));
     }
-    BulwarkServer server = BulwarkServer.start(options.server(), settings, app.routes.toArray(new RouteSet[0]));
+    BulwarkServer server = BulwarkServer.start(options.server(), settings, OpenApiDocument.withRoutes(app.routes, env));
     LOG.info("Bulwark sample: server={}, storage={}, keysets={}, limits={}, client-ceiling={}, tokens={}, jwt-secret={},"
         + " listening on {}", options.server().name().toLowerCase(), app.storage.description(),
         app.ephemeralKeysets ? "ephemeral" : "configured", app.limitsDescription, ceiling,

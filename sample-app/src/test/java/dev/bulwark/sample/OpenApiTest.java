@@ -206,6 +206,24 @@ class OpenApiTest {
     }
   }
 
+  /** With {@code BULWARK_SERVE_OPENAPI=1} the sample serves the very document the build wrote; without it, nothing. */
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void theDocumentIsServedOnlyWhenAsked(ServerKind kind) {
+    try (BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, kind), Map.of(OpenApiDocument.ENV, "1"))) {
+      Client.Reply served = new Client(server.baseUrl()).get("/openapi.json");
+      assertEquals(200, served.status());
+      assertEquals(text, served.body());
+      assertTrue(served.header("Content-Type").startsWith("application/json"));
+      assertEquals("nosniff", served.header("X-Content-Type-Options"));
+    }
+    try (BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, kind), Map.of())) {
+      assertEquals(404, new Client(server.baseUrl()).get("/openapi.json").status());
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> OpenApiDocument.withRoutes(List.of(), Map.of(OpenApiDocument.ENV, "yes")));
+  }
+
   private static boolean matches(String template, String path) {
     String[] t = template.split("/");
     String[] p = path.split("/");

@@ -87,6 +87,16 @@ final class InventoryReport {
       if (Boolean.TRUE.equals(limit.get("failuresOnly"))) {
         text += ", failures only";
       }
+      Object tier = limit.get("tier");
+      if (tier != null && !tier.toString().isEmpty()) {
+        text += ", tier " + tier;
+      }
+      if (Boolean.TRUE.equals(limit.get("named"))) {
+        text += ", shared bucket " + limit.get("name");
+      }
+      if (Boolean.TRUE.equals(limit.get("failOpen"))) {
+        text += ", fails open";
+      }
       out.add(text);
     }
     return out.isEmpty() ? "none" : String.join("; ", out);
