@@ -53,7 +53,7 @@ final class Charts {
       List<Double> p99A = new ArrayList<>();
       List<Double> p99B = new ArrayList<>();
       for (Report.Summary s : summaries) {
-        String label = s.goal().id() + " @" + s.connections();
+        String label = s.a() + " / " + s.b() + " @" + s.connections();
         labels.add(label);
         ratio.add(s.rpsRatio());
         goal.add(Double.isNaN(s.goal().minRps()) ? 0.0 : s.goal().minRps());
@@ -66,11 +66,11 @@ final class Charts {
       c.addSeries("measured", labels, ratio);
       c.addSeries("goal (minimum)", labels, goal);
       save(c, docs, mode + "-ratios");
-      c = chart("Requests per second (median), A and B of each comparison", "requests/s", 1100, 600);
+      c = chart("Requests per second (median) of each comparison A / B", "requests/s", 1100, 600);
       c.addSeries("A", labels, rpsA);
       c.addSeries("B", labels, rpsB);
       save(c, docs, mode + "-throughput");
-      c = chart("p99 latency (median), A and B of each comparison", "ms", 1100, 600);
+      c = chart("p99 latency (median) of each comparison A / B", "ms", 1100, 600);
       c.addSeries("A", labels, p99A);
       c.addSeries("B", labels, p99B);
       save(c, docs, mode + "-p99");
