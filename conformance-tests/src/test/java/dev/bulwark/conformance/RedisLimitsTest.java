@@ -14,12 +14,8 @@ import dev.bulwark.runtime.limits.RateLimits;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.runtime.server.ServerSettings;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.bulwark.testsupport.RedisProcess;
+import dev.bulwark.testsupport.Services;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,28 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RedisLimitsTest {
   private static final String REDIS = "redis://127.0.0.1:6379";
-
-  private static void requireRedis() {
-    if (!listening(6379)) {
-      unavailable("Redis is not reachable at 127.0.0.1:6379");
-    }
-  }
-
-  private static void unavailable(String message) {
-    if ("1".equals(System.getenv("BULWARK_REQUIRE_SERVICES"))) {
-      fail(message + " and BULWARK_REQUIRE_SERVICES=1");
-    }
-    Assumptions.abort(message + "; skipped (set BULWARK_REQUIRE_SERVICES=1 to fail instead)");
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   /** A namespace of its own per run, so a rerun within the hour starts from full buckets. */
   private static String namespace() {
@@ -120,7 +93,7 @@ class RedisLimitsTest {
   @ParameterizedTest
   @EnumSource(ServerKind.class)
   void sixtyFourConcurrentClientsGetExactlyTheCapacityOnRedis(ServerKind kind) throws Exception {
-    requireRedis();
+    Services.requireRedis();
     Limits impl = new Limits();
     try (RateLimits limits = redisLimits(REDIS, namespace()); BulwarkServer server = start(kind, impl, limits)) {
       int[] counts = flood("/api/limits/closed", server);
@@ -135,7 +108,7 @@ class RedisLimitsTest {
 
   @Test
   void twoServerInstancesSharingRedisAdmitExactlyTheCapacityBetweenThem() throws Exception {
-    requireRedis();
+    Services.requireRedis();
     String namespace = namespace();
     Limits jdkImpl = new Limits();
     Limits javalinImpl = new Limits();
@@ -152,21 +125,13 @@ class RedisLimitsTest {
   @ParameterizedTest
   @EnumSource(ServerKind.class)
   void redisStoppedMidRunKeepsEachLimitsPolicyAndRecovers(ServerKind kind) throws Exception {
-    Path binary = Path.of("/usr/bin/redis-server");
-    if (!Files.isExecutable(binary)) {
-      unavailable("redis-server is not installed at " + binary);
-    }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    Process redis = startRedis(binary, port);
-    try (RateLimits limits = redisLimits("redis://127.0.0.1:" + port, namespace());
+    RedisProcess redis = RedisProcess.start();
+    try (RateLimits limits = redisLimits(redis.uri(), namespace());
         BulwarkServer server = start(kind, new Limits(), limits)) {
       assertEquals(200, get(server, "/api/limits/closed").status());
       assertEquals(200, get(server, "/api/limits/open").status());
 
-      stop(redis);
+      redis.stop();
       for (int i = 0; i < 5; i++) {
         Http.Response closed = get(server, "/api/limits/closed");
         problem(closed, 503);
@@ -176,7 +141,7 @@ class RedisLimitsTest {
         assertNotEquals(500, unlimited.status());
       }
 
-      redis = startRedis(binary, port);
+      redis.startAgain();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       int status;
       do {
@@ -188,35 +153,11 @@ class RedisLimitsTest {
       } while (status != 200 && System.nanoTime() < deadline);
       assertEquals(200, status, "service came back by itself when Redis did");
     } finally {
-      stop(redis);
+      redis.stop();
     }
   }
 
   private static Http.Response get(BulwarkServer server, String path) {
     return Http.sendTo(server.baseUrl(), "GET", path, null, null);
-  }
-
-  private static Process startRedis(Path binary, int port) throws Exception {
-    Process redis = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
-        "127.0.0.1", "--save", "", "--appendonly", "no"))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!listening(port)) {
-      if (System.nanoTime() > deadline || !redis.isAlive()) {
-        redis.destroyForcibly();
-        fail("private redis-server did not start on port " + port);
-      }
-      Thread.sleep(20);
-    }
-    return redis;
-  }
-
-  private static void stop(Process redis) throws InterruptedException {
-    if (redis != null && redis.isAlive()) {
-      redis.destroy();
-      if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-        redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
   }
 }

@@ -53,7 +53,7 @@ class FailureCounterTest {
     LocalRateLimiter real = LocalRateLimiter.builder().build();
     FailureCounter counter = new FailureCounter(real, LimitSpec.of("login", 5, "1h"));
     // Every attempt fails: no more than 5 may ever run, however many arrive at once.
-    int ran = Services.admitted(64, 256, () -> {
+    int ran = Concurrent.admitted(64, 256, () -> {
       FailureCounter.Attempt attempt = counter.begin("victim");
       if (!attempt.decision().allowed()) {
         return false;

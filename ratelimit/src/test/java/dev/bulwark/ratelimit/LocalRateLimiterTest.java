@@ -17,7 +17,7 @@ class LocalRateLimiterTest {
   void sixtyFourThreadsAgainstCapacityNAdmitExactlyN() throws Exception {
     LocalRateLimiter real = LocalRateLimiter.builder().build();
     LimitSpec spec = LimitSpec.of("exact", 100, "1h");
-    int admitted = Services.admitted(64, 640, () -> real.tryConsume(spec, "k").allowed());
+    int admitted = Concurrent.admitted(64, 640, () -> real.tryConsume(spec, "k").allowed());
     assertEquals(100, admitted);
   }
 

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
+import dev.bulwark.testsupport.RedisProcess;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -21,29 +20,27 @@ class RedisOutageTest {
   private static final LimitSpec CLOSED = LimitSpec.of("closed", 100, "1h");
   private static final LimitSpec OPEN = LimitSpec.of("open", 100, "1h").withStoreFailurePolicy(StoreFailurePolicy.FAIL_OPEN);
 
-  private Path binary;
-  private int port;
-  private Process redis;
+  private RedisProcess redis;
 
   @BeforeEach
   void setUp() throws Exception {
-    binary = Services.requireRedisServer();
-    port = Services.freePort();
+    redis = RedisProcess.start();
+    redis.stop(); // each test starts it when it wants it up
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    stopRedis();
+    redis.stop();
   }
 
   @Test
   void policiesHoldWhileRedisIsDownAndServiceRecoversWhenItIsBack() throws Exception {
-    startRedis();
+    redis.startAgain();
     try (RedisRateLimiter limiter = limiter()) {
       assertHealthy(limiter.tryConsume(CLOSED, "k"));
       assertHealthy(limiter.tryConsume(OPEN, "k"));
 
-      stopRedis();
+      redis.stop();
       Decision closed = eventually(() -> limiter.tryConsume(CLOSED, "k"), Decision::storeUnavailable);
       assertFalse(closed.allowed(), "FAIL_CLOSED refuses");
       assertEquals(3, closed.retryAfterSeconds());
@@ -53,7 +50,7 @@ class RedisOutageTest {
       assertTrue(limiter.peek(CLOSED, "k").storeUnavailable());
       limiter.refund(CLOSED, "k", 1); // swallowed, no exception
 
-      startRedis();
+      redis.startAgain();
       Decision back = eventually(() -> limiter.tryConsume(CLOSED, "k"), d -> !d.storeUnavailable());
       assertHealthy(back);
       assertHealthy(limiter.tryConsume(OPEN, "k"));
@@ -66,17 +63,17 @@ class RedisOutageTest {
       Decision down = limiter.tryConsume(CLOSED, "k");
       assertTrue(down.storeUnavailable());
       assertFalse(down.allowed());
-      startRedis();
+      redis.startAgain();
       assertHealthy(eventually(() -> limiter.tryConsume(CLOSED, "k"), d -> !d.storeUnavailable()));
     }
   }
 
   @Test
   void aHungRedisIsCutOffByTheCommandTimeout() throws Exception {
-    startRedis();
+    redis.startAgain();
     try (RedisRateLimiter limiter = limiter()) {
       assertHealthy(limiter.tryConsume(CLOSED, "k"));
-      signal("-STOP"); // Redis keeps the connection open but answers nothing
+      redis.freeze(); // Redis keeps the connection open but answers nothing
       try {
         Decision closed = limiter.tryConsume(CLOSED, "k");
         assertTrue(closed.storeUnavailable(), "the command timed out instead of waiting for Redis");
@@ -85,19 +82,14 @@ class RedisOutageTest {
         assertTrue(open.storeUnavailable());
         assertTrue(open.allowed());
       } finally {
-        signal("-CONT");
+        redis.thaw();
       }
       assertHealthy(eventually(() -> limiter.tryConsume(CLOSED, "k"), d -> !d.storeUnavailable()));
     }
   }
 
-  private void signal(String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", signal, Long.toString(redis.pid())).inheritIO().start();
-    assertEquals(0, kill.waitFor(), "kill " + signal);
-  }
-
   private RedisRateLimiter limiter() {
-    return RedisRateLimiter.builder("redis://127.0.0.1:" + port)
+    return RedisRateLimiter.builder(redis.uri())
         .connectTimeout(Duration.ofMillis(300))
         .commandTimeout(Duration.ofMillis(300))
         .reconnectInterval(Duration.ofMillis(200))
@@ -123,30 +115,5 @@ class RedisOutageTest {
     }
     fail("state did not change within 20 s; last decision " + last);
     return last;
-  }
-
-  private void startRedis() throws Exception {
-    redis = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no"))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!Services.listening(port)) {
-      if (System.nanoTime() > deadline || !redis.isAlive()) {
-        fail("private redis-server did not start on port " + port);
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private void stopRedis() throws InterruptedException {
-    if (redis != null) {
-      redis.destroy();
-      if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-        redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      redis = null;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.testsupport.Services;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class RedisRateLimiterTest {
     try (RedisRateLimiter limiter = RedisRateLimiter.builder(URI).namespace("bulwark-test").build()) {
       LimitSpec spec = LimitSpec.of("exact", 40, "1h");
       String key = track(limiter, spec, "k-" + run);
-      int admitted = Services.admitted(64, 128, () -> limiter.tryConsume(spec, key).allowed());
+      int admitted = Concurrent.admitted(64, 128, () -> limiter.tryConsume(spec, key).allowed());
       assertEquals(40, admitted);
       Decision after = limiter.tryConsume(spec, key);
       assertFalse(after.allowed());
@@ -59,7 +60,7 @@ class RedisRateLimiterTest {
       LimitSpec spec = LimitSpec.of("shared", 30, "1h");
       String key = track(a, spec, "k-" + run);
       java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
-      int admitted = Services.admitted(64, 128,
+      int admitted = Concurrent.admitted(64, 128,
           () -> (turn.getAndIncrement() % 2 == 0 ? a : b).tryConsume(spec, key).allowed());
       assertEquals(30, admitted);
     }

@@ -1,16 +1,11 @@
 package dev.bulwark.sample;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.bulwark.testsupport.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A schema of its own on the machine's PostgreSQL, dropped at close. PostgreSQL that cannot be reached skips the
@@ -27,14 +22,14 @@ final class PostgresSchema implements AutoCloseable {
   }
 
   static PostgresSchema create() {
-    if (!listening()) {
-      unavailable("PostgreSQL is not reachable at 127.0.0.1:5432");
+    if (!Services.listening(5432)) {
+      Services.unavailable("PostgreSQL is not reachable at 127.0.0.1:5432");
     }
     String name = "sample_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection c = DriverManager.getConnection(URL, USER, null); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name); // a generated constant name, never input
     } catch (SQLException e) {
-      unavailable("PostgreSQL at 127.0.0.1:5432 refused user " + USER + " (SQLState " + e.getSQLState() + ")");
+      Services.unavailable("PostgreSQL at 127.0.0.1:5432 refused user " + USER + " (SQLState " + e.getSQLState() + ")");
     }
     return new PostgresSchema(name);
   }
@@ -52,22 +47,6 @@ final class PostgresSchema implements AutoCloseable {
   public void close() throws SQLException {
     try (Connection c = DriverManager.getConnection(URL, USER, null); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA " + name + " CASCADE");
-    }
-  }
-
-  private static void unavailable(String message) {
-    if ("1".equals(System.getenv("BULWARK_REQUIRE_SERVICES"))) {
-      fail(message + " and BULWARK_REQUIRE_SERVICES=1");
-    }
-    Assumptions.abort(message + "; skipped (set BULWARK_REQUIRE_SERVICES=1 to fail instead)");
-  }
-
-  private static boolean listening() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }

@@ -3,20 +3,16 @@ package dev.bulwark.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.bulwark.testsupport.Services;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,13 +119,7 @@ class SampleLimitsTest {
 
   @Test
   void twoInstancesSharingRedisShareLimitsAndRevocations() {
-    if (!listening(6379)) {
-      String message = "Redis is not reachable at 127.0.0.1:6379";
-      if ("1".equals(System.getenv("BULWARK_REQUIRE_SERVICES"))) {
-        fail(message + " and BULWARK_REQUIRE_SERVICES=1");
-      }
-      Assumptions.abort(message + "; skipped (set BULWARK_REQUIRE_SERVICES=1 to fail instead)");
-    }
+    Services.requireRedis();
     Map<String, String> env = env(SampleApp.REDIS_ENV, "redis://127.0.0.1:6379",
         SampleApp.REDIS_NAMESPACE_ENV, "bulwark-test-" + Long.toHexString(System.nanoTime()));
     // One database for both instances, as behind a load balancer: the in-memory H2 of the first, by its URL.
@@ -185,14 +175,5 @@ class SampleLimitsTest {
     assertTrue(ceiling.getMessage().contains("1000/1m"), ceiling.getMessage());
     assertEquals("off", Main.clientCeiling(dev.bulwark.runtime.server.ServerSettings.defaults(), "off"));
     assertEquals("50/10s", Main.clientCeiling(dev.bulwark.runtime.server.ServerSettings.defaults(), "50/10s"));
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

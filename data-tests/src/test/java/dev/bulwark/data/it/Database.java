@@ -1,12 +1,8 @@
 package dev.bulwark.data.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.bulwark.testsupport.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +10,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * One test database behind a HikariCP pool: a fresh in-memory H2, or a schema of its own on the machine's
@@ -97,8 +92,8 @@ final class Database implements AutoCloseable {
 
   /** The first of the usual superusers that can log in without a password, or a skip (or failure). */
   private static String postgresUser() {
-    if (!listening(5432)) {
-      unavailable("PostgreSQL is not reachable at 127.0.0.1:5432");
+    if (!Services.listening(5432)) {
+      Services.unavailable("PostgreSQL is not reachable at 127.0.0.1:5432");
     }
     SQLException last = null;
     for (String user : List.of("postgres", "root")) {
@@ -108,23 +103,7 @@ final class Database implements AutoCloseable {
         last = e;
       }
     }
-    unavailable("PostgreSQL at 127.0.0.1:5432 refused users postgres and root (" + last.getSQLState() + ")");
+    Services.unavailable("PostgreSQL at 127.0.0.1:5432 refused users postgres and root (" + last.getSQLState() + ")");
     return null;
-  }
-
-  private static void unavailable(String message) {
-    if ("1".equals(System.getenv("BULWARK_REQUIRE_SERVICES"))) {
-      fail(message + " and BULWARK_REQUIRE_SERVICES=1");
-    }
-    Assumptions.abort(message + "; skipped (set BULWARK_REQUIRE_SERVICES=1 to fail instead)");
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -39,14 +39,14 @@ public final class RateLimits implements AutoCloseable {
   private final ClientIpResolver clientIps;
   private final RateLimitHeaders headers;
   private final String tierClaim;
-  private final AuditLog audit;
+  private final Recorder audit;
 
   private RateLimits(Builder b) {
     this.limiter = b.limiter;
     this.clientIps = b.clientIps;
     this.headers = b.headers;
     this.tierClaim = b.tierClaim;
-    this.audit = b.audit;
+    this.audit = b.recorder;
   }
 
   /** In-memory buckets (bounded), no trusted proxy, the standard headers: what routes use unless told otherwise. */
@@ -155,8 +155,7 @@ public final class RateLimits implements AutoCloseable {
       boolean headersWhenAllowed) {
     if (decision.allowed()) {
       if (decision.storeUnavailable()) {
-        audit.record(AuditEvent.of(AuditEventType.RATE_LIMIT_STORE_UNAVAILABLE, AuditOutcome.SUCCESS)
-            .requestId(requestId).target(spec.name()).detail("policy", "fail-open").build());
+        audit.record(false, true, requestId, spec.name());
         return;
       }
       if (headersWhenAllowed) {
@@ -170,9 +169,7 @@ public final class RateLimits implements AutoCloseable {
       return;
     }
     boolean unavailable = decision.storeUnavailable();
-    audit.record(AuditEvent.of(unavailable ? AuditEventType.RATE_LIMIT_STORE_UNAVAILABLE : AuditEventType.RATE_LIMITED,
-            AuditOutcome.DENIED)
-        .requestId(requestId).target(spec.name()).detail("policy", unavailable ? "fail-closed" : "limit").build());
+    audit.record(true, unavailable, requestId, spec.name());
     HttpProblem problem = HttpProblem.of(unavailable ? 503 : 429, "limit " + spec.name());
     if (!unavailable) {
       for (HeaderField field : headers.headers(spec, decision)) {
@@ -209,6 +206,7 @@ public final class RateLimits implements AutoCloseable {
     private RateLimitHeaders headers = RateLimitHeaders.standard();
     private String tierClaim = DEFAULT_TIER_CLAIM;
     private AuditLog audit;
+    private Recorder recorder;
 
     private Builder() {}
 
@@ -253,10 +251,58 @@ public final class RateLimits implements AutoCloseable {
       if (clientIps == null) {
         clientIps = ClientIpResolver.builder().build();
       }
-      if (audit == null) {
-        audit = AuditLog.slf4j();
-      }
+      recorder = audit != null ? new AuditRecorder(audit)
+          : AUTH_PRESENT ? AuditRecorder.slf4j() : new LogRecorder();
       return new RateLimits(this);
+    }
+  }
+
+  /** Whether the auth module is on the classpath: the runtime does not require it, and the ceiling works without it. */
+  private static final boolean AUTH_PRESENT = present("dev.bulwark.auth.audit.AuditLog");
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, RateLimits.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Where refusals and store outages are recorded. */
+  private interface Recorder {
+    void record(boolean refused, boolean storeUnavailable, String requestId, String limit);
+  }
+
+  /** The auth module's audit log: {@code RATE_LIMITED} and {@code RATE_LIMIT_STORE_UNAVAILABLE} events. */
+  private static final class AuditRecorder implements Recorder {
+    private final AuditLog log;
+
+    AuditRecorder(AuditLog log) {
+      this.log = log;
+    }
+
+    static AuditRecorder slf4j() {
+      return new AuditRecorder(AuditLog.slf4j());
+    }
+
+    @Override
+    public void record(boolean refused, boolean storeUnavailable, String requestId, String limit) {
+      AuditEventType type = storeUnavailable ? AuditEventType.RATE_LIMIT_STORE_UNAVAILABLE : AuditEventType.RATE_LIMITED;
+      log.record(AuditEvent.of(type, refused ? AuditOutcome.DENIED : AuditOutcome.SUCCESS).requestId(requestId)
+          .target(limit).detail("policy", !storeUnavailable ? "limit" : refused ? "fail-closed" : "fail-open").build());
+    }
+  }
+
+  /** Without the auth module: one line on the {@code bulwark.audit} logger. */
+  private static final class LogRecorder implements Recorder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("bulwark.audit");
+
+    @Override
+    public void record(boolean refused, boolean storeUnavailable, String requestId, String limit) {
+      LOG.info("event={} outcome={} requestId={} target={}",
+          storeUnavailable ? "RATE_LIMIT_STORE_UNAVAILABLE" : "RATE_LIMITED", refused ? "DENIED" : "SUCCESS",
+          requestId, limit);
     }
   }
 }

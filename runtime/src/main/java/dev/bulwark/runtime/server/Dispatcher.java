@@ -1,6 +1,5 @@
 package dev.bulwark.runtime.server;
 
-import dev.bulwark.auth.token.store.TokenStoreUnavailableException;
 import dev.bulwark.ratelimit.LimitSpec;
 import dev.bulwark.ratelimit.concurrency.ConcurrencyLimiter;
 import dev.bulwark.runtime.http.Exchange;
@@ -38,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger("bulwark.http");
+
+  /** By name: the auth module, where it is declared, is optional for the runtime. */
+  private static final String TOKEN_STORE_UNAVAILABLE = "dev.bulwark.auth.token.store.TokenStoreUnavailableException";
 
   private final Router router;
   private final ServerSettings settings;
@@ -105,13 +107,15 @@ public final class Dispatcher {
     } catch (HttpProblem problem) {
       LOG.debug("[{}] {} {}", requestId, problem.status(), problem.logDetail());
       sendProblem(exchange, requestId, problem, policy, !preflight);
-    } catch (TokenStoreUnavailableException unavailable) {
-      // The token store (Redis, the database) did not answer: a temporary outage, not a bug in the request.
-      LOG.warn("[{}] token store unavailable in {} {}: {}", requestId, exchange.method(), safePath(exchange),
-          unavailable.getMessage());
-      sendProblem(exchange, requestId, HttpProblem.of(503, "token store unavailable").withHeader("Retry-After", "5"),
-          policy, !preflight);
     } catch (Throwable failure) {
+      if (failure.getClass().getName().equals(TOKEN_STORE_UNAVAILABLE)) {
+        // The token store (Redis, the database) did not answer: a temporary outage, not a bug in the request.
+        LOG.warn("[{}] token store unavailable in {} {}: {}", requestId, exchange.method(), safePath(exchange),
+            failure.getMessage());
+        sendProblem(exchange, requestId, HttpProblem.of(503, "token store unavailable").withHeader("Retry-After", "5"),
+            policy, !preflight);
+        return;
+      }
       LOG.error("[{}] unhandled failure in {} {}", requestId, exchange.method(), safePath(exchange), failure);
       sendProblem(exchange, requestId, HttpProblem.of(500, "unhandled"), policy, !preflight);
     } finally {

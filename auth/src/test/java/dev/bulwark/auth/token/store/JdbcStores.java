@@ -36,7 +36,7 @@ final class JdbcStores implements AutoCloseable {
 
   /** A store with fresh tables under a unique prefix, on the first pool. */
   JdbcTokenStore fresh(Clock clock) {
-    JdbcTokenStore store = JdbcTokenStore.builder(first).tablePrefix(Services.uniqueTablePrefix()).clock(clock).build();
+    JdbcTokenStore store = JdbcTokenStore.builder(first).tablePrefix(uniqueTablePrefix()).clock(clock).build();
     store.createSchema();
     made.add(store);
     return store;
@@ -77,5 +77,10 @@ final class JdbcStores implements AutoCloseable {
       first.close();
       second.close();
     }
+  }
+
+  /** A table prefix no other run uses: {@code bwt_<12 hex>_}. */
+  static String uniqueTablePrefix() {
+    return "bwt_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
   }
 }

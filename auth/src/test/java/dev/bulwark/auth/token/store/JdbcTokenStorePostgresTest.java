@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.auth.token.TokenStore;
 import dev.bulwark.auth.token.TokenStoreContract;
+import dev.bulwark.testsupport.Services;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

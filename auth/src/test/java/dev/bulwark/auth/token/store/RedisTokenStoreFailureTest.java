@@ -13,16 +13,15 @@ import dev.bulwark.auth.token.InMemoryTokenStore;
 import dev.bulwark.auth.token.RefreshGrant;
 import dev.bulwark.auth.token.TokenIssuer;
 import dev.bulwark.auth.token.TokenPair;
+import dev.bulwark.testsupport.RedisProcess;
+import dev.bulwark.testsupport.Services;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -66,17 +65,10 @@ class RedisTokenStoreFailureTest {
 
   @Test
   void redisGoingAwayTurnsARevocationIntoAnErrorNotIntoAValidToken() throws Exception {
-    Path binary = Path.of("/usr/bin/redis-server");
-    if (!Files.isExecutable(binary)) {
-      Services.unavailable("redis-server is not installed at " + binary);
-    }
-    int port = Services.freePort();
-    Process redis = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    RedisProcess redis = RedisProcess.start();
+    int port = redis.port();
     try (RedisTokenStore store = RedisTokenStore.builder("redis://127.0.0.1:" + port + "/0")
         .connectTimeout(SHORT).commandTimeout(SHORT).build()) {
-      awaitListening(port);
       store.deny("jti-1", Instant.now().plusSeconds(60));
       assertTrue(store.isDenied("jti-1"));
       // A Redis restart or SCRIPT FLUSH empties the script cache: EVALSHA falls back to EVAL.
@@ -89,12 +81,11 @@ class RedisTokenStoreFailureTest {
       store.deny("jti-2", Instant.now().plusSeconds(60));
       assertTrue(store.isDenied("jti-2"));
 
-      redis.destroy();
-      assertTrue(redis.waitFor(10, TimeUnit.SECONDS));
+      redis.stop();
       assertThrows(TokenStoreUnavailableException.class, () -> store.isDenied("jti-1"));
       assertThrows(TokenStoreUnavailableException.class, () -> store.spend("hash"));
     } finally {
-      redis.destroyForcibly();
+      redis.stop();
     }
   }
 
@@ -116,12 +107,4 @@ class RedisTokenStoreFailureTest {
     }
   }
 
-  private static void awaitListening(int port) throws InterruptedException {
-    for (int i = 0; i < 200 && !Services.listening(port); i++) {
-      Thread.sleep(25);
-    }
-    if (!Services.listening(port)) {
-      Services.unavailable("a private redis-server did not start on port " + port);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bulwark.auth.token.RefreshGrant;
 import dev.bulwark.auth.token.TokenStore;
 import dev.bulwark.auth.token.TokenStoreContract;
+import dev.bulwark.testsupport.Services;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
