@@ -20,11 +20,13 @@ import java.util.function.BiConsumer;
 final class JavalinExchange implements Exchange, WireRequest {
   private final Context ctx;
   private final HttpServletRequest request;
+  private final long drainLimit;
   private boolean sent;
 
-  JavalinExchange(Context ctx) {
+  JavalinExchange(Context ctx, long drainLimit) {
     this.ctx = ctx;
     this.request = ctx.req();
+    this.drainLimit = drainLimit;
   }
 
   @Override
@@ -117,6 +119,9 @@ final class JavalinExchange implements Exchange, WireRequest {
   @Override
   public void send(int status, String contentType, byte[] body) {
     sent = true;
+    if (status >= 400) {
+      drainUnreadBody();
+    }
     ctx.status(status);
     if (contentType != null) {
       ctx.res().setContentType(contentType);
@@ -127,5 +132,30 @@ final class JavalinExchange implements Exchange, WireRequest {
   @Override
   public boolean sent() {
     return sent;
+  }
+
+  /**
+   * Reads and discards what is left of a refused request's body (up to the drain limit), as the JDK server does: a
+   * server that closes while the client is still sending resets the connection, and the client loses the 413 or 400
+   * it was sent. Past the limit the connection is closed after the response.
+   */
+  private void drainUnreadBody() {
+    if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+      return;
+    }
+    try {
+      java.io.InputStream in = request.getInputStream();
+      byte[] buffer = new byte[8192];
+      long drained = 0;
+      int n;
+      while (drained < drainLimit && (n = in.read(buffer)) != -1) {
+        drained += n;
+      }
+      if (drained >= drainLimit) {
+        ctx.res().setHeader("Connection", "close");
+      }
+    } catch (IOException | RuntimeException e) {
+      ctx.res().setHeader("Connection", "close");
+    }
   }
 }

@@ -121,7 +121,8 @@ public final class JavalinServer implements BulwarkServer {
         });
       }
     });
-    io.javalin.http.Handler handler = ctx -> dispatcher.dispatch(new JavalinExchange(ctx));
+    long drainLimit = settings.maxBodyBytes() * 2 + 65536;
+    io.javalin.http.Handler handler = ctx -> dispatcher.dispatch(new JavalinExchange(ctx, drainLimit));
     for (Route route : router.routes()) {
       config.routes.addEndpoint(new Endpoint(HandlerType.findOrDefault(route.method()), route.template().text(), handler));
       if (route.method().equals("GET")) {
@@ -130,11 +131,11 @@ public final class JavalinServer implements BulwarkServer {
     }
     // Javalin's 404 and 405 (and anything else it answers itself) go through the pipeline, which routes by the raw
     // method and path and so gives the same answer the JDK server gives.
-    config.routes.exception(HttpResponseException.class, (e, ctx) -> dispatcher.dispatch(new JavalinExchange(ctx)));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> dispatcher.dispatch(new JavalinExchange(ctx, drainLimit)));
     config.routes.exception(Exception.class, (e, ctx) -> {
       String requestId = RequestIds.next();
       LOG.error("[{}] failure outside the Bulwark pipeline", requestId, e);
-      dispatcher.sendProblem(new JavalinExchange(ctx), requestId, HttpProblem.of(500, "unhandled"));
+      dispatcher.sendProblem(new JavalinExchange(ctx, drainLimit), requestId, HttpProblem.of(500, "unhandled"));
     });
   }
 
