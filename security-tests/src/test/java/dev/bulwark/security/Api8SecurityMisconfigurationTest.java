@@ -32,6 +32,11 @@ class Api8SecurityMisconfigurationTest extends SuiteBase {
     assertTrue(server == null || !server.matches(".*\\d.*"), "Server header shows a version: " + server);
     assertNull(r.header("X-Powered-By"), r.toString());
     assertNull(r.header("Strict-Transport-Security"), "HSTS over plain HTTP: " + r);
+    if (!r.body().isEmpty()) {
+      String type = r.header("Content-Type");
+      assertTrue(type != null && type.matches("application/(problem\\+)?json(; ?charset=(UTF|utf)-8)?"),
+          "a body with Content-Type " + type + ": " + r);
+    }
   }
 
   static void assertProblem(Http.Reply r, int status) {
