@@ -96,16 +96,17 @@ public final class HttpCall {
     if (declared > max) {
       throw HttpProblem.of(413, "declared Content-Length " + declared + " over " + max);
     }
-    try (InputStream in = exchange.body()) {
-      byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-      if (bytes.length > max) {
-        throw HttpProblem.of(413, "body over " + max + " bytes");
-      }
-      if (bytes.length == 0) {
-        throw HttpProblem.badField("body", "is required");
-      }
-      return bytes;
+    // Not closed here: the exchange drains what is left and closes it with the response. Closing it early made the
+    // JDK server's drain fail on a closed stream and answer every request with Connection: close (no keep-alive).
+    InputStream in = exchange.body();
+    byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+    if (bytes.length > max) {
+      throw HttpProblem.of(413, "body over " + max + " bytes");
     }
+    if (bytes.length == 0) {
+      throw HttpProblem.badField("body", "is required");
+    }
+    return bytes;
   }
 
   static void requireJsonContentType(String contentType) {
