@@ -20,14 +20,26 @@ public final class PostsApi_Author_Validator {
       return;
     }
     String c_name = value.name();
-    Checks.notBlank(c_name, violations, path, "name", -1, "must not be blank");
-    Checks.size(c_name == null ? Checks.NULL_LENGTH : c_name.length(), 0, 100, violations, path, "name", -1, "size must be between 0 and 100");
+    if (Checks.isBlank(c_name)) {
+      Checks.report(violations, path, "name", -1, "must not be blank");
+    }
+    if (c_name != null && c_name.length() > 100) {
+      Checks.report(violations, path, "name", -1, "size must be between 0 and 100");
+    }
     String c_email = value.email();
-    Checks.email(c_email, violations, path, "email", -1, "must be a well-formed email address");
-    Checks.size(c_email == null ? Checks.NULL_LENGTH : c_email.length(), 0, 254, violations, path, "email", -1, "size must be between 0 and 254");
+    if (Checks.isNotEmail(c_email)) {
+      Checks.report(violations, path, "email", -1, "must be a well-formed email address");
+    }
+    if (c_email != null && c_email.length() > 254) {
+      Checks.report(violations, path, "email", -1, "size must be between 0 and 254");
+    }
     int c_age = value.age();
-    Checks.min(c_age, 0L, violations, path, "age", -1, "must be greater than or equal to 0");
-    Checks.max(c_age, 150L, violations, path, "age", -1, "must be less than or equal to 150");
+    if (c_age < 0L) {
+      Checks.report(violations, path, "age", -1, "must be greater than or equal to 0");
+    }
+    if (c_age > 150L) {
+      Checks.report(violations, path, "age", -1, "must be less than or equal to 150");
+    }
   }
 
   /**

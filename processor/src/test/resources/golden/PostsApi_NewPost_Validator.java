@@ -24,16 +24,26 @@ public final class PostsApi_NewPost_Validator {
       return;
     }
     String c_title = value.title();
-    Checks.notBlank(c_title, violations, path, "title", -1, "must not be blank");
-    Checks.size(c_title == null ? Checks.NULL_LENGTH : c_title.length(), 0, 200, violations, path, "title", -1, "size must be between 0 and 200");
+    if (Checks.isBlank(c_title)) {
+      Checks.report(violations, path, "title", -1, "must not be blank");
+    }
+    if (c_title != null && c_title.length() > 200) {
+      Checks.report(violations, path, "title", -1, "size must be between 0 and 200");
+    }
     String c_body = value.body();
-    Checks.size(c_body == null ? Checks.NULL_LENGTH : c_body.length(), 0, 20000, violations, path, "body", -1, "size must be between 0 and 20000");
+    if (c_body != null && c_body.length() > 20000) {
+      Checks.report(violations, path, "body", -1, "size must be between 0 and 20000");
+    }
     List<String> c_tags = value.tags();
-    Checks.size(c_tags == null ? Checks.NULL_LENGTH : c_tags.size(), 0, 10, violations, path, "tags", -1, "size must be between 0 and 10");
+    if (c_tags != null && c_tags.size() > 10) {
+      Checks.report(violations, path, "tags", -1, "size must be between 0 and 10");
+    }
     if (c_tags != null) {
       int i_1 = 0;
       for (String e_2 : c_tags) {
-        Checks.size(e_2 == null ? Checks.NULL_LENGTH : e_2.length(), 0, 40, violations, path, "tags", i_1, "size must be between 0 and 40");
+        if (e_2 != null && e_2.length() > 40) {
+          Checks.report(violations, path, "tags", i_1, "size must be between 0 and 40");
+        }
         i_1++;
       }
     }

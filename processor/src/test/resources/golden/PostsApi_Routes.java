@@ -95,11 +95,15 @@ public final class PostsApi_Routes implements RouteSet {
     List<String> tags = Params.list(call.queryParams("tag"), "query.tag", Converters.STRING, Params.MAX_LIST_ITEMS);
     Optional<UUID> trace = Params.optional(call.header("X-Trace"), "header.X-Trace", Converters.UUID_VALUE);
     Violations violations = new Violations();
-    Checks.size(tags == null ? Checks.NULL_LENGTH : tags.size(), 0, 5, violations, "query", "tag", -1, "size must be between 0 and 5");
+    if (tags != null && tags.size() > 5) {
+      Checks.report(violations, "query", "tag", -1, "size must be between 0 and 5");
+    }
     if (tags != null) {
       int i_1 = 0;
       for (String e_2 : tags) {
-        Checks.size(e_2 == null ? Checks.NULL_LENGTH : e_2.length(), 0, 40, violations, "query", "tag", i_1, "size must be between 0 and 40");
+        if (e_2 != null && e_2.length() > 40) {
+          Checks.report(violations, "query", "tag", i_1, "size must be between 0 and 40");
+        }
         i_1++;
       }
     }
@@ -130,7 +134,9 @@ public final class PostsApi_Routes implements RouteSet {
     Principal caller = this.security.require(call, CREATE_ALL_ACCESS);
     List<PostsApi.NewPost> posts = call.jsonBody(CREATE_ALL_BODY);
     Violations violations = new Violations();
-    Checks.size(posts == null ? Checks.NULL_LENGTH : posts.size(), 0, 100, violations, "body", null, -1, "size must be between 0 and 100");
+    if (posts != null && posts.size() > 100) {
+      Checks.report(violations, "body", null, -1, "size must be between 0 and 100");
+    }
     if (posts != null) {
       int i_1 = 0;
       for (PostsApi.NewPost e_2 : posts) {
@@ -143,7 +149,9 @@ public final class PostsApi_Routes implements RouteSet {
     violations.throwIfAny();
     posts = posts == null ? null : posts.stream().map(PostsApi_NewPost_Validator::sanitize).toList();
     Violations cleaned = new Violations();
-    Checks.size(posts == null ? Checks.NULL_LENGTH : posts.size(), 0, 100, cleaned, "body", null, -1, "size must be between 0 and 100");
+    if (posts != null && posts.size() > 100) {
+      Checks.report(cleaned, "body", null, -1, "size must be between 0 and 100");
+    }
     if (posts != null) {
       int i_3 = 0;
       for (PostsApi.NewPost e_4 : posts) {

@@ -12,8 +12,9 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the checks of one value as straight-line calls to the runtime's {@code Checks}: a constraint becomes one
- * call, a container a loop over its elements, a cascade a call to the nested record's validator. Patterns and
+ * Emits the checks of one value as straight-line code: a common constraint becomes an {@code if} around a report
+ * (the rarer ones a call to the runtime's {@code Checks}), a container a loop over its elements, a cascade a call to
+ * the nested record's validator. Patterns and
  * decimal bounds become static constants of the class being written, so nothing is parsed per request.
  */
 final class ValidationCode {
@@ -149,21 +150,26 @@ final class ValidationCode {
     String tail = v + ", " + path + ", " + name + ", " + index;
     boolean primitive = m.type().isPrimitive();
     return switch (c.kind()) {
-      case NOT_NULL -> CodeBlock.of("$T.notNull($L, $L, $S);\n", CHECKS, value, tail, c.message());
+      // The common checks are written out as an `if` around a report: a call to a shared 7- or 8-argument helper
+      // gets one branch profile for every call site in the program, and JDK 17's C2 refuses to inline such helpers
+      // into a large validator, so invalid input ran at 0.80 to 0.90 of the same checks written by hand.
+      case NOT_NULL -> failing(CodeBlock.of("$L == null", value), tail, c.message());
       case NULL -> CodeBlock.of("$T.isNull($L, $L, $S);\n", CHECKS, value, tail, c.message());
-      case NOT_BLANK -> CodeBlock.of("$T.notBlank($L, $L, $S);\n", CHECKS, value, tail, c.message());
-      case EMAIL -> CodeBlock.of("$T.email($L, $L, $S);\n", CHECKS, value, tail, c.message());
-      case PATTERN -> CodeBlock.of("$T.pattern($L, $L, $L, $S);\n", CHECKS, value,
-          constant(PATTERN, CodeBlock.of("$T.compile($S)", PATTERN, c.regexp())), tail, c.message());
-      case NOT_EMPTY -> CodeBlock.of("$T.notEmpty($L, $L, $S);\n", CHECKS, length(m, value), tail, c.message());
-      case SIZE -> CodeBlock.of("$T.size($L, $L, $L, $L, $S);\n", CHECKS, length(m, value), c.min(),
-          c.max() > Integer.MAX_VALUE ? Integer.MAX_VALUE : c.max(), tail, c.message());
+      case NOT_BLANK -> failing(CodeBlock.of("$T.isBlank($L)", CHECKS, value), tail, c.message());
+      case EMAIL -> failing(CodeBlock.of("$T.isNotEmail($L)", CHECKS, value), tail, c.message());
+      case PATTERN -> failing(CodeBlock.of("$L != null && !$L.matcher($L).matches()", value,
+          constant(PATTERN, CodeBlock.of("$T.compile($S)", PATTERN, c.regexp())), value), tail, c.message());
+      case NOT_EMPTY -> failing(CodeBlock.of("$L == null || $L.$L == 0", value, value, sizeAccessor(m)), tail,
+          c.message());
+      case SIZE -> failing(sizeOutside(m, value, c.min(), c.max() > Integer.MAX_VALUE ? Integer.MAX_VALUE : c.max()),
+          tail, c.message());
       case MIN, MAX -> {
         String method = c.kind() == Constraint.Kind.MIN ? "min" : "max";
         long bound = c.kind() == Constraint.Kind.MIN ? c.min() : c.max();
         if (m.shape() == ValueModel.Shape.INTEGRAL) {
-          yield guarded(primitive, value, CodeBlock.of("$T.$L($L, $LL, $L, $S);\n", CHECKS, method,
-              primitive ? value : value + ".longValue()", bound, tail, c.message()));
+          String operator = c.kind() == Constraint.Kind.MIN ? "<" : ">";
+          yield failing(primitive ? CodeBlock.of("$L $L $LL", value, operator, bound)
+              : CodeBlock.of("$L != null && $L.longValue() $L $LL", value, value, operator, bound), tail, c.message());
         }
         yield CodeBlock.of("$T.$L($L, $LL, $L, $S);\n", CHECKS, method, decimal(m, value), bound, tail, c.message());
       }
@@ -200,20 +206,34 @@ final class ValidationCode {
     };
   }
 
+  /** {@code if (condition) Checks.report(violations, path, name, index, message);} */
+  private static CodeBlock failing(CodeBlock condition, String tail, String message) {
+    return CodeBlock.builder().beginControlFlow("if ($L)", condition)
+        .addStatement("$T.report($L, $S)", CHECKS, tail, message).endControlFlow().build();
+  }
+
+  /** {@code @Size}: null passes; a bound of 0 below (the usual case) is not compared at all. */
+  private static CodeBlock sizeOutside(ValueModel m, String value, long min, long max) {
+    String size = value + "." + sizeAccessor(m);
+    if (min <= 0) {
+      return CodeBlock.of("$L != null && $L > $L", value, size, max);
+    }
+    return CodeBlock.of("$L != null && ($L < $L || $L > $L)", value, size, min, size, max);
+  }
+
+  private static String sizeAccessor(ValueModel m) {
+    return switch (m.shape()) {
+      case STRING -> "length()";
+      case ARRAY -> "length";
+      default -> "size()";
+    };
+  }
+
   private static CodeBlock guarded(boolean primitive, String value, CodeBlock call) {
     if (primitive) {
       return call;
     }
     return CodeBlock.builder().beginControlFlow("if ($L != null)", value).add(call).endControlFlow().build();
-  }
-
-  private static CodeBlock length(ValueModel m, String value) {
-    String size = switch (m.shape()) {
-      case STRING -> "length()";
-      case ARRAY -> "length";
-      default -> "size()";
-    };
-    return CodeBlock.of("$L == null ? $T.NULL_LENGTH : $L.$L", value, CHECKS, value, size);
   }
 
   private static CodeBlock decimal(ValueModel m, String value) {

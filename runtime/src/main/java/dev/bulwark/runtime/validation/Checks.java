@@ -44,7 +44,7 @@ public final class Checks {
   }
 
   public static void notBlank(CharSequence value, Violations v, String path, String name, int index, String message) {
-    if (value == null || isBlank(value)) {
+    if (isBlank(value)) {
       report(v, path, name, index, message);
     }
   }
@@ -188,7 +188,11 @@ public final class Checks {
     }
   }
 
-  private static boolean isBlank(CharSequence value) {
+  /** {@code @NotBlank} fails: null, empty or only whitespace. Generated validators test it and then {@link #report}. */
+  public static boolean isBlank(CharSequence value) {
+    if (value == null) {
+      return true;
+    }
     for (int i = 0; i < value.length(); i++) {
       if (!Character.isWhitespace(value.charAt(i))) {
         return false;
@@ -197,7 +201,13 @@ public final class Checks {
     return true;
   }
 
-  private static void report(Violations v, String path, String name, int index, String message) {
+  /** {@code @Email} fails: a value that is not a well-formed address (null passes). */
+  public static boolean isNotEmail(CharSequence value) {
+    return value != null && (value.length() > 254 || !EMAIL.matcher(value).matches());
+  }
+
+  /** Records a failed check at {@code path.name}, or at {@code path.name[index]} when {@code index >= 0}. */
+  public static void report(Violations v, String path, String name, int index, String message) {
     if (index >= 0) {
       v.add(path, name, index, message);
     } else {
