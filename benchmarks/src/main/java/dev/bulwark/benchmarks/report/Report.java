@@ -70,6 +70,13 @@ public final class Report {
       md.append("\nNote: ").append(note).append('\n');
     }
     loadTables(md, summaries);
+    if (!r.failedRounds.isEmpty()) {
+      md.append("\n").append(r.failedRounds.size()).append(" rounds failed (wrk could not reach a server that had ")
+          .append("been stopped from outside) and are left out; their pairs count no ratio:\n\n");
+      for (String f : r.failedRounds) {
+        md.append("- `").append(f).append("`\n");
+      }
+    }
     startup(md, r);
     compile(md, r);
     jmh(md, r);

@@ -29,6 +29,7 @@ final class Results {
   final Map<String, String> meta = new LinkedHashMap<>();
   final List<String> notes = new ArrayList<>();
   final List<Round> rounds = new ArrayList<>();
+  final List<String> failedRounds = new ArrayList<>();
   final List<Start> starts = new ArrayList<>();
   final List<Jmh> jmh = new ArrayList<>();
   final List<Compile> compile = new ArrayList<>();
@@ -44,6 +45,10 @@ final class Results {
       }
     }
     for (String[] row : tsv(dir.resolve("load.tsv"), true)) {
+      if (row.length < 9 || !(num(row[4]) > 0) || !(num(row[6]) > 0)) {
+        r.failedRounds.add(String.join(" ", row)); // wrk could not reach the server: no figures to keep
+        continue;
+      }
       r.rounds.add(new Round(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]), row[3], num(row[4]),
           num(row[5]), num(row[6]), Long.parseLong(row[7]), num(row[8])));
     }
