@@ -25,7 +25,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
-/** Posts: a user lists and creates their own; the owner or an admin reads, updates and deletes one. */
+/**
+ * Posts: a user lists and creates their own; the owner or an admin reads, updates and deletes one, and reads and
+ * writes its comments (a post's comments are as private as the post: anyone else gets the same 404).
+ */
 @HttpApi(value = "/api/posts", roles = Role.class)
 @Secured(roles = "user")
 @RateLimited(capacity = 300, period = "15m", key = RateKey.PRINCIPAL)
@@ -69,9 +72,11 @@ public interface PostsApi {
   List<PostView> search(@QueryParam("q") @Size(max = 100) @Sanitize(Sanitize.Policy.TEXT) String q);
 
   @GET("/{id}/comments")
+  @Secured(roles = {"user", "admin"}, owner = PostOwnership.class)
   List<CommentView> comments(@PathParam("id") long id);
 
   @POST("/{id}/comments")
+  @Secured(roles = {"user", "admin"}, owner = PostOwnership.class)
   @RateLimited(capacity = 60, period = "1m", key = RateKey.PRINCIPAL, name = "posts.edits")
   @Status(201)
   CommentView comment(@PathParam("id") long id, @Body NewComment comment, @Caller Principal me);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.security.SampleUnderTest.User;
-import org.junit.jupiter.api.Disabled;
 
 /**
  * OWASP API1:2023 Broken Object Level Authorization. User B tries each of user A's objects by every method the API
@@ -114,9 +113,6 @@ class Api1BrokenObjectLevelAuthorizationTest extends SuiteBase {
   }
 
   @EveryConfig
-  @Disabled("finding: GET and POST /api/posts/{id}/comments have no ownership check, so user B reads and writes the "
-      + "comments of user A's post (200/201) while GET /api/posts/{id} tells B it does not exist (404): reported to "
-      + "the coordinator; enable when the comments routes get owner = PostOwnership.class")
   void userBCannotReadOrCommentOnUserAsPost(Config config) {
     SampleUnderTest app = app(config);
     User a = app.newUser("gina");
