@@ -121,6 +121,11 @@ class OpenApiTest {
     assertEquals("[\"admin\"]", doc.at("/paths/~1api~1admin~1users/get/x-bulwark-roles").toString());
     assertEquals("#/components/responses/TooManyRequests",
         doc.at("/paths/~1api~1auth~1login/post/responses/429/$ref").asText());
+    assertEquals("#/components/responses/Unauthorized",
+        doc.at("/paths/~1api~1auth~1login/post/responses/401/$ref").asText(), "a refused login is a 401");
+    assertTrue(doc.at("/paths/~1api~1posts~1search/get/responses/401").isMissingNode(), "search refuses no one");
+    assertEquals("#/components/responses/Problem", doc.at("/paths/~1api~1auth~1register/post/responses/default/$ref")
+        .asText(), "a duplicate sign-up is the implementation's 409, covered by the default problem");
     JsonNode newPost = doc.at("/components/schemas/NewPost");
     assertEquals(200, newPost.at("/properties/title/maxLength").asInt());
     assertEquals("BASIC_HTML", newPost.at("/properties/body/x-bulwark-sanitize").asText());

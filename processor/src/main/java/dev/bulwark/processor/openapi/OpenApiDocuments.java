@@ -212,6 +212,9 @@ public final class OpenApiDocuments {
     if (!e.access().isPublic()) {
       responses.put("401", ProblemResponses.ref(401));
       responses.put("403", ProblemResponses.ref(403));
+    } else if (e.limits().stream().anyMatch(LimitModel::failuresOnly)) {
+      // A failure-counting limit guards a credential check (login, refresh): its refusal is a 401.
+      responses.put("401", ProblemResponses.ref(401));
     }
     boolean mayBeMissing = e.path().contains("{") || e.access().owner() != null
         || (e.result() != null && e.result().kind() == ResultModel.Kind.OPTIONAL);
@@ -225,6 +228,7 @@ public final class OpenApiDocuments {
     if (limited) {
       responses.put("429", ProblemResponses.ref(429));
     }
+    responses.put("default", ProblemResponses.otherRef());
     return responses;
   }
 

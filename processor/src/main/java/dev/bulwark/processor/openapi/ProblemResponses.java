@@ -16,8 +16,15 @@ final class ProblemResponses {
 
   private ProblemResponses() {}
 
+  /** The response for any status an operation does not list: the implementation's own refusals (409, say), 503. */
+  static final String OTHER = "Problem";
+
   static Map<String, Object> ref(int status) {
     return Map.of("$ref", "#/components/responses/" + NAMES.get(status));
+  }
+
+  static Map<String, Object> otherRef() {
+    return Map.of("$ref", "#/components/responses/" + OTHER);
   }
 
   /** The reason phrase of a success or problem status. */
@@ -58,6 +65,14 @@ final class ProblemResponses {
         response.put("headers", headers);
       }
       out.put(entry.getValue(), response);
+    }
+    if (used.contains(OTHER)) {
+      Map<String, Object> response = new LinkedHashMap<>();
+      response.put("description", "Any other refusal: a status the implementation chose (409 for a conflict, say), "
+          + "503 while a store it needs is down, 500 for a failure; always a problem with a generic title");
+      response.put("content", Map.of("application/problem+json",
+          Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
+      out.put(OTHER, response);
     }
     return out;
   }

@@ -149,15 +149,17 @@ class OpenApiDocumentTest {
   @Test
   void problemResponsesFollowWhatThePipelineCanRefuse() {
     JsonNode create = merged.at("/paths/~1api~1books/post/responses");
-    assertEquals(List.of("201", "400", "401", "403", "413", "415", "429"), keys(create));
+    assertEquals(List.of("201", "400", "401", "403", "413", "415", "429", "default"), keys(create));
     assertEquals("#/components/schemas/library.Book", create.at("/201/content/application~1json/schema/$ref").asText());
     assertEquals("#/components/headers/RateLimit", create.at("/201/headers/RateLimit/$ref").asText());
     assertEquals("#/components/responses/TooManyRequests", create.at("/429/$ref").asText());
-    assertEquals(List.of("200", "400", "429"), keys(merged.at("/paths/~1api~1books/get/responses")));
+    assertEquals(List.of("200", "400", "429", "default"), keys(merged.at("/paths/~1api~1books/get/responses")));
     JsonNode delete = merged.at("/paths/~1api~1books~1{id}/delete/responses");
-    assertEquals(List.of("204", "400", "401", "403", "404", "429"), keys(delete));
+    assertEquals(List.of("204", "400", "401", "403", "404", "429", "default"), keys(delete));
     assertTrue(delete.at("/204/content").isMissingNode());
-    assertEquals(List.of("200", "400", "401", "403"), keys(merged.at("/paths/~1api~1shelves/get/responses")));
+    assertEquals(List.of("200", "400", "401", "403", "default"), keys(merged.at("/paths/~1api~1shelves/get/responses")));
+    assertEquals("#/components/schemas/Problem",
+        merged.at("/components/responses/Problem/content/application~1problem+json/schema/$ref").asText());
     JsonNode tooMany = merged.at("/components/responses/TooManyRequests");
     assertEquals(List.of("RateLimit", "RateLimit-Policy", "Retry-After"), keys(tooMany.get("headers")));
     assertEquals("#/components/schemas/Problem",
