@@ -51,10 +51,10 @@ final class Posts implements PostsApi {
   }
 
   @Override
-  public List<PostView> search(String q) {
+  public List<PostTitle> search(String q) {
     // The needle is a value, never SQL; only LIKE's own wildcards in it need escaping to match literally.
     String needle = q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    return posts.search("%" + needle + "%", MAX_LIMIT).stream().map(Posts::view).toList();
+    return posts.search("%" + needle + "%", MAX_LIMIT).stream().map(row -> new PostTitle(row.id(), row.title())).toList();
   }
 
   @Override

@@ -33,6 +33,12 @@ import java.util.Optional;
 @Secured(roles = "user")
 @RateLimited(capacity = 300, period = "15m", key = RateKey.PRINCIPAL)
 public interface PostsApi {
+  /**
+   * A search hit: the id and the title, nothing else. Search is public and posts are private to their owners, so
+   * the body and the owner never leave through it.
+   */
+  record PostTitle(long id, String title) {}
+
   /** A comment as the API shows it. */
   record CommentView(long id, long postId, String authorId, String content, java.time.Instant createdAt) {}
 
@@ -69,7 +75,7 @@ public interface PostsApi {
   @GET("/search")
   @Public(reason = "anonymous readers may search")
   @RateLimited(capacity = 30, period = "1m", key = RateKey.CLIENT_IP)
-  List<PostView> search(@QueryParam("q") @Size(max = 100) @Sanitize(Sanitize.Policy.TEXT) String q);
+  List<PostTitle> search(@QueryParam("q") @Size(max = 100) @Sanitize(Sanitize.Policy.TEXT) String q);
 
   @GET("/{id}/comments")
   @Secured(roles = {"user", "admin"}, owner = PostOwnership.class)

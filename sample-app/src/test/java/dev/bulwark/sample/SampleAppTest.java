@@ -1,6 +1,7 @@
 package dev.bulwark.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,9 @@ class SampleAppTest {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, search.statusCode());
       assertTrue(search.body().contains("Hello"));
+      // Public search shows titles: a post's body and owner stay with its owner.
+      assertTrue(search.body().matches("\\[\\{\"id\":\\d+,\"title\":\"[^\"]*Hello[^\"]*\"\\}.*"), search.body());
+      assertFalse(search.body().contains("ownerId") || search.body().contains("\"body\""), search.body());
     }
   }
 
