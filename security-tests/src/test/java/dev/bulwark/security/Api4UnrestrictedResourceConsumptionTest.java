@@ -84,14 +84,18 @@ class Api4UnrestrictedResourceConsumptionTest extends SuiteBase {
   void slowClientsAreCutOffOnBothServers() throws Exception {
     List<CompletableFuture<String>> attacks = new ArrayList<>();
     List<SampleUnderTest> apps = Config.h2().map(SuiteBase::app).toList();
+    // A thread per connection: the common pool has one thread on a two-core machine, which would run them in turn.
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
     for (SampleUnderTest app : apps) {
       attacks.add(CompletableFuture.supplyAsync(() -> trickle(app, "GET /api/posts/search?q=a HTTP/1.1\r\nHost: 127.0.0.1\r\n",
-          "X-Slow: " + "s".repeat(200))));
+          "X-Slow: " + "s".repeat(200)), threads));
       attacks.add(CompletableFuture.supplyAsync(() -> trickle(app, "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n", "{\"email\":\"" + "e".repeat(480))));
+          + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n", "{\"email\":\"" + "e".repeat(480)), threads));
     }
+    threads.shutdown();
     for (CompletableFuture<String> attack : attacks) {
       String outcome = attack.get(60, TimeUnit.SECONDS);
+      System.out.println("security-tests: slow client " + outcome);
       assertTrue(outcome.startsWith("cut after"), outcome);
       int seconds = Integer.parseInt(outcome.replaceAll("^cut after (\\d+) s.*", "$1"));
       assertTrue(seconds >= 5, "cut too early to be the request timeout (a refusal of the request itself?): " + outcome);
