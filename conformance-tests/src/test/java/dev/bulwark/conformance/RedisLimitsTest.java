@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.bulwark.conformance.fixture.Limits;
 import dev.bulwark.conformance.fixture.LimitsApi_Routes;
+import dev.bulwark.ratelimit.LimitSpec;
 import dev.bulwark.ratelimit.RedisRateLimiter;
 import dev.bulwark.ratelimit.clientip.ClientIpResolver;
 import dev.bulwark.runtime.limits.RateLimits;
@@ -50,7 +51,14 @@ class RedisLimitsTest {
         .clientIps(ClientIpResolver.builder().build()).build();
   }
 
-  private static BulwarkServer start(ServerKind kind, Limits impl, RateLimits limits) {
+  private static BulwarkServer start(ServerKind kind, Limits impl, RateLimits limits) throws InterruptedException {
+    // Requests count once the store answers: a limit that fails closed answers 503 until then, and a first
+    // connection that timed out (a loaded machine) is retried when a check notices, as this one does.
+    LimitSpec probe = LimitSpec.of("test.probe", 1_000_000, "1s");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (limits.store().tryConsume(probe, "probe").storeUnavailable() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
     return BulwarkServer.start(kind, ServerSettings.defaults().port(0).shutdownGrace(Duration.ZERO).noClientCeiling(),
         new LimitsApi_Routes(impl, Auth.SECURITY, limits));
   }

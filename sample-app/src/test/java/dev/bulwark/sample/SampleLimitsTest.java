@@ -118,7 +118,7 @@ class SampleLimitsTest {
   }
 
   @Test
-  void twoInstancesSharingRedisShareLimitsAndRevocations() {
+  void twoInstancesSharingRedisShareLimitsAndRevocations() throws InterruptedException {
     Services.requireRedis();
     Map<String, String> env = env(SampleApp.REDIS_ENV, "redis://127.0.0.1:6379",
         SampleApp.REDIS_NAMESPACE_ENV, "bulwark-test-" + Long.toHexString(System.nanoTime()));
@@ -128,6 +128,9 @@ class SampleLimitsTest {
         SampleApp b = new SampleApp(env, Clock.systemUTC(), m -> {});
         BulwarkServer javalin = Main.start(new Main.Options("127.0.0.1", 0, ServerKind.JAVALIN), b, env)) {
       assertTrue(a.limitsDescription.startsWith("redis"));
+      // Counting starts once both instances hold their connection: a limit that fails closed answers 503 until then.
+      awaitConnected(a);
+      awaitConnected(b);
       Client one = new Client(jdk.baseUrl());
       Client two = new Client(javalin.baseUrl());
       int allowed = 0;
@@ -175,5 +178,15 @@ class SampleLimitsTest {
     assertTrue(ceiling.getMessage().contains("1000/1m"), ceiling.getMessage());
     assertEquals("off", Main.clientCeiling(dev.bulwark.runtime.server.ServerSettings.defaults(), "off"));
     assertEquals("50/10s", Main.clientCeiling(dev.bulwark.runtime.server.ServerSettings.defaults(), "50/10s"));
+  }
+
+  /** Until the store answers: a first connection that timed out is retried when a check notices, as here. */
+  private static void awaitConnected(SampleApp app) throws InterruptedException {
+    dev.bulwark.ratelimit.LimitSpec probe = dev.bulwark.ratelimit.LimitSpec.of("test.probe", 1_000_000, "1s");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (app.limits.store().tryConsume(probe, "probe").storeUnavailable() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(!app.limits.store().tryConsume(probe, "probe").storeUnavailable(), "Redis answered within 20 s");
   }
 }
