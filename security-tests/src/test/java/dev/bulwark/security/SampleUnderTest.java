@@ -59,10 +59,20 @@ final class SampleUnderTest implements AutoCloseable {
       env.put("BULWARK_DATA_KEYSET", ColumnCipher.newJsonKeyset());
       env.put("BULWARK_INDEX_KEYSET", BlindIndex.newJsonKeyset());
       Services.require("Redis", 6379);
-      env.put("BULWARK_REDIS_URL", Services.freshRedis(config.server() == ServerKind.JDK ? 13 : 14));
+      env.put("BULWARK_REDIS_URL", Services.freshRedis(redisDatabase(config)));
     }
     BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, config.server(), ADMIN_EMAIL), env);
     return new SampleUnderTest(config, server, schema);
+  }
+
+  /** The Redis database a PostgreSQL configuration keeps its limits and refresh tokens in. */
+  static int redisDatabase(Config config) {
+    return config.server() == ServerKind.JDK ? 13 : 14;
+  }
+
+  /** The PostgreSQL URL the sample was given, or null on H2. */
+  String jdbcUrl() {
+    return schema == null ? null : Services.POSTGRES_URL + "?currentSchema=" + schema;
   }
 
   int port() {

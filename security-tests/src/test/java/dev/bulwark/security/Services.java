@@ -44,6 +44,16 @@ final class Services {
     return url;
   }
 
+  /** How many keys the suite's Redis database holds. */
+  static long redisKeys(int database) {
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(REDIS_URL + "/" + database);
+    try (var connection = client.connect()) {
+      return connection.sync().dbsize();
+    } finally {
+      client.shutdown();
+    }
+  }
+
   static boolean listening(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
