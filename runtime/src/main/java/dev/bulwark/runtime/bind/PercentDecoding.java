@@ -36,8 +36,8 @@ public final class PercentDecoding {
         if (i + 2 >= raw.length()) {
           throw new IllegalArgumentException("truncated escape");
         }
-        int hi = Character.digit(raw.charAt(i + 1), 16);
-        int lo = Character.digit(raw.charAt(i + 2), 16);
+        int hi = hex(raw.charAt(i + 1));
+        int lo = hex(raw.charAt(i + 2));
         if (hi < 0 || lo < 0) {
           throw new IllegalArgumentException("bad escape");
         }
@@ -69,6 +69,20 @@ public final class PercentDecoding {
       if (c == '%' || (plusIsSpace && c == '+') || c >= 0x80) {
         return i;
       }
+    }
+    return -1;
+  }
+
+  /** An ASCII hex digit's value, or -1: {@code Character.digit} would also take Arabic-Indic or full-width digits. */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
     }
     return -1;
   }
