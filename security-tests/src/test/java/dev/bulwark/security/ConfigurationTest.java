@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bulwark.security.SampleUnderTest.User;
+import dev.bulwark.testsupport.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +19,12 @@ class ConfigurationTest extends SuiteBase {
   @EveryConfig
   void theStoresAreTheOnesTheConfigurationNames(Config config) throws Exception {
     SampleUnderTest app = app(config);
-    long before = config.store() == Config.Store.POSTGRESQL ? Services.redisKeys(SampleUnderTest.redisDatabase(config)) : 0;
+    long before = config.store() == Config.Store.POSTGRESQL ? RedisDatabases.keys(SampleUnderTest.redisDatabase(config)) : 0;
     User user = app.newUser("conf");
     assertEquals(200, app.http.get("/api/posts/search?q=x").status());
     assertEquals(200, app.http.get("/api/users/me", user.bearer()).status());
     if (config.store() == Config.Store.POSTGRESQL) {
-      assertTrue(Services.redisKeys(SampleUnderTest.redisDatabase(config)) > before,
+      assertTrue(RedisDatabases.keys(SampleUnderTest.redisDatabase(config)) > before,
           "no limit or refresh token reached Redis database " + SampleUnderTest.redisDatabase(config));
       try (Connection c = DriverManager.getConnection(app.jdbcUrl(), Services.POSTGRES_USER, null);
           Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT count(*) FROM users")) {

@@ -8,6 +8,7 @@ import dev.bulwark.data.ColumnCipher;
 import dev.bulwark.runtime.server.BulwarkServer;
 import dev.bulwark.runtime.server.ServerKind;
 import dev.bulwark.sample.Main;
+import dev.bulwark.testsupport.Services;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,14 +53,14 @@ final class SampleUnderTest implements AutoCloseable {
     env.put("BULWARK_ADMIN_PASSWORD", ADMIN_PASSWORD);
     String schema = null;
     if (config.store() == Config.Store.POSTGRESQL) {
-      Services.require("PostgreSQL", 5432);
+      Services.requireListening("PostgreSQL", 5432);
       schema = createSchema();
       env.put("BULWARK_DB_URL", Services.POSTGRES_URL + "?currentSchema=" + schema);
       env.put("BULWARK_DB_USER", Services.POSTGRES_USER);
       env.put("BULWARK_DATA_KEYSET", ColumnCipher.newJsonKeyset());
       env.put("BULWARK_INDEX_KEYSET", BlindIndex.newJsonKeyset());
-      Services.require("Redis", 6379);
-      env.put("BULWARK_REDIS_URL", Services.freshRedis(redisDatabase(config)));
+      Services.requireListening("Redis", 6379);
+      env.put("BULWARK_REDIS_URL", RedisDatabases.fresh(redisDatabase(config)));
     }
     BulwarkServer server = Main.start(new Main.Options("127.0.0.1", 0, config.server(), ADMIN_EMAIL), env);
     return new SampleUnderTest(config, server, schema);
