@@ -187,6 +187,35 @@ class RateLimitRulesTest {
         .contentsAsUtf8String().contains("LimitSpec.of(\"writes.pro\", 100L, \"1m\").withStoreFailurePolicy(StoreFailurePolicy.FAIL_OPEN)");
   }
 
+  @Test
+  void failureOnlyAttemptsAreSettledBeforeTheResponseIsSent() {
+    com.google.testing.compile.Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new BulwarkProcessor())
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString("test.Api", HEADER + """
+            @Validated record Login(@Size(max = 99) String email, @Sensitive(input = true) @Size(max = 99) String password) {
+              public String toString() { return "Login"; }
+            }
+            @HttpApi("/x") @Public(reason = "t")
+            public interface Api {
+              @POST @RateLimited(capacity = 5, period = "1m", key = RateKey.CLIENT_IP, failuresOnly = true)
+              @RateLimited(capacity = 5, period = "1m", key = RateKey.ACCOUNT, account = "email", failuresOnly = true)
+              String login(@Body Login login);
+            }
+            """));
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).succeeded();
+    String source;
+    try {
+      source = compilation.generatedSourceFile("test.Api_Routes").orElseThrow().getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    // The server may read the client's next request as soon as a response is out: a success must have given its
+    // tokens back by then, or a quick next attempt finds the bucket short.
+    int finish = source.indexOf("attempts.finish(succeeded)");
+    int respond = source.indexOf("call.respondJson(", source.indexOf("handleLogin"));
+    org.junit.jupiter.api.Assertions.assertTrue(finish > 0 && respond > finish, source);
+  }
+
   @AfterAll
   static void everyRateLimitRuleHasANegativeTest() {
     RuleAssertions.assertFamilyCovered("BW3", COVERED, Set.of());
