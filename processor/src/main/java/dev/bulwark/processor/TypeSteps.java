@@ -45,11 +45,23 @@ public final class TypeSteps {
           file.get().writeTo(env.getFiler());
         }
       } catch (IOException | RuntimeException | Error e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Rule.BW099.format(type.getQualifiedName()) + "\n" + trace, type);
+        internalError(env, type.getQualifiedName(), e, type);
       }
+    }
+  }
+
+  /**
+   * Reports a failure of Bulwark itself (never of the user's code) as one BW099 error with the stack trace, which is
+   * what a bug report needs; the processor has no logger but the compiler's messages. {@code at} may be null.
+   */
+  public static void internalError(ProcessingEnvironment env, Object subject, Throwable e, Element at) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String message = Rule.BW099.format(subject) + "\n" + trace;
+    if (at == null) {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, message);
+    } else {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, message, at);
     }
   }
 }

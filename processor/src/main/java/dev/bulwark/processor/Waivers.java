@@ -15,7 +15,7 @@ import javax.lang.model.element.TypeElement;
  * The {@code @Waive} annotations of a round: which one sets a rule aside on an element, and, once the round has been
  * read, which were malformed or waived nothing. Waivers are matched on the exact element a rule fires on.
  */
-final class Waivers {
+public final class Waivers {
   static final String WAIVE = "dev.bulwark.annotations.Waive";
   static final String WAIVE_LIST = "dev.bulwark.annotations.Waive.List";
 
@@ -90,9 +90,11 @@ final class Waivers {
     return System.identityHashCode(element) + ":" + element + ":" + rule;
   }
 
-  private record Waiver(String rule, String reason) {}
+  /** One {@code @Waive}: the rule it sets aside and the reason written for it. */
+  public record Waiver(String rule, String reason) {}
 
-  private static List<Waiver> waiversOn(Element element) {
+  /** The {@code @Waive} annotations written on the element, repeated ones included, in declaration order. */
+  public static List<Waiver> waiversOn(Element element) {
     List<Waiver> out = new ArrayList<>();
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();

@@ -70,7 +70,7 @@ public final class Main {
     LOG.info("Bulwark sample: server={}, storage={}, keysets={}, limits={}, client-ceiling={}, tokens={}, jwt-secret={},"
         + " listening on {}", options.server().name().toLowerCase(), app.storage.description(),
         app.ephemeralKeysets ? "ephemeral" : "configured", app.limitsDescription, ceiling,
-        app.limitsDescription.startsWith("redis") ? "redis" : "database",
+        app.redis ? "redis" : "database",
         app.ephemeralSecret ? "ephemeral" : SampleApp.SECRET_ENV, server.baseUrl());
     return server;
   }

@@ -50,7 +50,9 @@ final class SampleApp implements AutoCloseable {
   final boolean ephemeralKeysets;
   /** The rate limits of every route and of the server's per-client ceiling: in memory, or in Redis. */
   final RateLimits limits;
-  /** What the limits and tokens are kept in, for the start-up line. */
+  /** Whether limits and refresh tokens are kept in Redis ({@value #REDIS_ENV}) rather than memory and the database. */
+  final boolean redis;
+  /** What the limits are kept in, for the start-up line. */
   final String limitsDescription;
   private final AutoCloseable redisTokens;
   private final PasswordHasher hasher;
@@ -66,7 +68,7 @@ final class SampleApp implements AutoCloseable {
     }
     ClientIpResolver clientIps = clientIps(env.get(PROXIES_ENV));
     String redisUrl = env.get(REDIS_ENV);
-    boolean redis = redisUrl != null && !redisUrl.isBlank();
+    redis = redisUrl != null && !redisUrl.isBlank();
     AuditLog audit = AuditLog.slf4j();
     // Parse the Redis URI before anything connects, so a typo stops the start with a message.
     String namespace = redisNamespace(env.get(REDIS_NAMESPACE_ENV));

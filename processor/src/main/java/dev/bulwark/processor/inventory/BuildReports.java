@@ -1,11 +1,10 @@
 package dev.bulwark.processor.inventory;
 
+import dev.bulwark.processor.TypeSteps;
 import dev.bulwark.processor.model.ApiModel;
 import dev.bulwark.processor.openapi.OpenApiDocuments;
 import dev.bulwark.processor.openapi.Schemas;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -75,10 +73,7 @@ public final class BuildReports {
           out.write(file.getValue());
         }
       } catch (IOException | RuntimeException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        env.getMessager().printMessage(Diagnostic.Kind.ERROR, dev.bulwark.processor.rules.Rule.BW099.format(
-            file.getKey()) + "\n" + trace);
+        TypeSteps.internalError(env, file.getKey(), e, null);
       }
     }
   }

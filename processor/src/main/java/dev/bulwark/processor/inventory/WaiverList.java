@@ -1,13 +1,11 @@
 package dev.bulwark.processor.inventory;
 
+import dev.bulwark.processor.Waivers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The {@code @Waive} annotations on an element, as inventory entries: the rule, the reason and where it is written.
@@ -15,43 +13,18 @@ import javax.lang.model.element.TypeElement;
  * processor refuses any other), so each one listed here is a check that was actually skipped.
  */
 final class WaiverList {
-  static final String WAIVE = "dev.bulwark.annotations.Waive";
-  static final String WAIVE_LIST = "dev.bulwark.annotations.Waive.List";
-
   private WaiverList() {}
 
   /** The waivers on the element, in declaration order, each labelled {@code on}. */
   static List<Map<String, Object>> on(Element element, String on) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (AnnotationMirror m : element.getAnnotationMirrors()) {
-      String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
-      if (name.equals(WAIVE)) {
-        out.add(entry(m, on));
-      } else if (name.equals(WAIVE_LIST)) {
-        for (var e : m.getElementValues().entrySet()) {
-          for (Object item : (List<?>) e.getValue().getValue()) {
-            out.add(entry((AnnotationMirror) ((AnnotationValue) item).getValue(), on));
-          }
-        }
-      }
+    for (Waivers.Waiver w : Waivers.waiversOn(element)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("rule", w.rule());
+      entry.put("reason", w.reason());
+      entry.put("on", on);
+      out.add(entry);
     }
-    return out;
-  }
-
-  private static Map<String, Object> entry(AnnotationMirror m, String on) {
-    String rule = "";
-    String reason = "";
-    for (var e : m.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals("rule")) {
-        rule = e.getValue().getValue().toString();
-      } else if (e.getKey().getSimpleName().contentEquals("reason")) {
-        reason = e.getValue().getValue().toString();
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rule", rule);
-    out.put("reason", reason);
-    out.put("on", on);
     return out;
   }
 }

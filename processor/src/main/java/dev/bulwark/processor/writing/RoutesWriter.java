@@ -186,80 +186,56 @@ public final class RoutesWriter {
     }
     String call = "this.api." + e.methodName() + "(" + String.join(", ", args) + ")";
     String attempts = failureAttempts(e, method, limitFields, names, caller);
-    if (attempts == null) {
-      respond(api, e, method, type, constant, call);
-    } else {
-      respondAfterSettling(api, e, method, type, constant, call, attempts);
-    }
+    respond(api, e, method, type, constant, call, attempts);
     return method.build();
   }
 
   /**
-   * Under failure-only limits: the call, then the attempts settled (a success gives its tokens back), then the
-   * response. Settling after the response would race the client's next request on the same connection, which the
-   * server may already be reading while this thread is still in the handler.
+   * The call and the response. Under failure-only limits the call runs in a {@code try} whose {@code finally} settles
+   * the attempts (a success gives its tokens back), and the response goes out only after that: settling later would
+   * race the client's next request on the same connection, which the server may already be reading.
    */
-  private void respondAfterSettling(ApiModel api, EndpointModel e, MethodSpec.Builder method, TypeSpec.Builder type,
+  private void respond(ApiModel api, EndpointModel e, MethodSpec.Builder method, TypeSpec.Builder type,
       String constant, String call, String attempts) {
     ResultModel result = e.result();
-    String field = result.kind() == ResultModel.Kind.VOID ? null : resultField(e, type, constant);
-    if (result.kind() == ResultModel.Kind.OPTIONAL) {
-      method.addStatement("$T result", ParameterizedTypeName.get(ClassName.get(Optional.class), result.type()));
-    } else if (result.kind() != ResultModel.Kind.VOID) {
-      method.addStatement("$T result", result.type());
+    String field = null;
+    TypeName resultType = null;
+    if (result.kind() != ResultModel.Kind.VOID) {
+      field = constant + "_RESULT";
+      type.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_WRITER, result.type().box()), field,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.writer($L)", JSON, typeToken(result.type())).build());
+      resultType = result.kind() == ResultModel.Kind.OPTIONAL
+          ? ParameterizedTypeName.get(ClassName.get(Optional.class), result.type()) : result.type();
     }
-    method.addStatement("boolean succeeded = false");
-    method.beginControlFlow("try");
-    if (result.kind() == ResultModel.Kind.VOID) {
+    if (attempts != null) {
+      if (resultType != null) {
+        method.addStatement("$T result", resultType);
+      }
+      method.addStatement("boolean succeeded = false");
+      method.beginControlFlow("try");
+    }
+    if (resultType == null) {
       method.addStatement("$L", call);
-    } else {
+    } else if (attempts != null) {
       method.addStatement("result = $L", call);
+    } else {
+      method.addStatement("$T result = $L", resultType, call);
     }
     if (result.kind() == ResultModel.Kind.OPTIONAL) {
       method.beginControlFlow("if (result.isEmpty())")
           .addStatement("throw $T.of(404, $S)", HTTP_PROBLEM, api.interfaceName().simpleName() + "." + e.methodName() + " found nothing")
           .endControlFlow();
     }
-    method.addStatement("succeeded = true");
-    method.nextControlFlow("finally").addStatement("$L.finish(succeeded)", attempts).endControlFlow();
-    if (result.kind() == ResultModel.Kind.VOID) {
-      method.addStatement("call.respondEmpty($L)", e.status());
-    } else if (result.kind() == ResultModel.Kind.OPTIONAL) {
-      method.addStatement("call.respondJson($L, $L, result.get())", e.status(), field);
-    } else {
-      method.addStatement("call.respondJson($L, $L, result)", e.status(), field);
+    if (attempts != null) {
+      method.addStatement("succeeded = true");
+      method.nextControlFlow("finally").addStatement("$L.finish(succeeded)", attempts).endControlFlow();
     }
-  }
-
-  private static String resultField(EndpointModel e, TypeSpec.Builder type, String constant) {
-    String field = constant + "_RESULT";
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_WRITER, e.result().type().box()), field,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.writer($L)", JSON, typeToken(e.result().type())).build());
-    return field;
-  }
-
-  private void respond(ApiModel api, EndpointModel e, MethodSpec.Builder method, TypeSpec.Builder type,
-      String constant, String call) {
-    ResultModel result = e.result();
-    if (result.kind() == ResultModel.Kind.VOID) {
-      method.addStatement("$L", call);
+    if (resultType == null) {
       method.addStatement("call.respondEmpty($L)", e.status());
-      return;
-    }
-    String field = constant + "_RESULT";
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_WRITER, result.type().box()), field,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.writer($L)", JSON, typeToken(result.type())).build());
-    if (result.kind() == ResultModel.Kind.OPTIONAL) {
-      method.addStatement("$T result = $L", ParameterizedTypeName.get(ClassName.get(Optional.class), result.type()), call);
-      method.beginControlFlow("if (result.isEmpty())")
-          .addStatement("throw $T.of(404, $S)", HTTP_PROBLEM, api.interfaceName().simpleName() + "." + e.methodName() + " found nothing")
-          .endControlFlow();
-      method.addStatement("call.respondJson($L, $L, result.get())", e.status(), field);
     } else {
-      method.addStatement("$T result = $L", result.type(), call);
-      method.addStatement("call.respondJson($L, $L, result)", e.status(), field);
+      method.addStatement("call.respondJson($L, $L, $L)", e.status(), field,
+          result.kind() == ResultModel.Kind.OPTIONAL ? "result.get()" : "result");
     }
   }
 

@@ -18,9 +18,9 @@ import dev.bulwark.runtime.http.HttpCall;
 import dev.bulwark.runtime.http.HttpProblem;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The rate limits of generated handlers and of the server's per-client ceiling, over the {@code ratelimit} module: a
@@ -32,7 +32,6 @@ import java.util.regex.Pattern;
 public final class RateLimits implements AutoCloseable {
   /** The claim that names a caller's tier unless {@link Builder#tierClaim} says otherwise. */
   public static final String DEFAULT_TIER_CLAIM = "plan";
-  private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final java.util.Set<String> LISTS = java.util.Set.of("RateLimit", "RateLimit-Policy");
 
   private final RateLimiter limiter;
@@ -89,7 +88,7 @@ public final class RateLimits implements AutoCloseable {
    * ceiling's RateLimit headers, so a route's own limits are the ones a client sees on its answers.
    */
   public void consumeCeiling(Exchange exchange, String requestId, LimitSpec spec) {
-    String key = "ip:" + clientAddress(exchange);
+    String key = clientKey(exchange);
     answer(exchange, requestId, spec, key, limiter.tryConsume(spec, key), false);
   }
 
@@ -115,17 +114,16 @@ public final class RateLimits implements AutoCloseable {
   }
 
   /**
-   * The caller's tier: the value of the tier claim when it is a short name ({@code [A-Za-z0-9_-]{1,32}}), else the
-   * empty string, which selects an endpoint's default limits. An API key's caller has no claims: the default tier.
+   * The caller's tier: the tier claim's value when it is a string, else the empty string, which selects an
+   * endpoint's default limits (as does any value no limit names). An API key's caller has no claims: the default.
    */
   public String tier(Principal caller) {
-    Object value = caller.claims().get(tierClaim);
-    return value instanceof String s && TIER.matcher(s).matches() ? s : "";
+    return caller.claims().get(tierClaim) instanceof String s ? s : "";
   }
 
   /** The key of the client address for failure-only limits. */
   public String clientKey(HttpCall call) {
-    return "ip:" + clientAddress(call.exchange());
+    return clientKey(call.exchange());
   }
 
   /** The key of an account named in a request: trimmed and lower-cased, so case variants share one bucket. */
@@ -139,16 +137,16 @@ public final class RateLimits implements AutoCloseable {
     limiter.close();
   }
 
-  private String clientAddress(Exchange exchange) {
+  private String clientKey(Exchange exchange) {
     InetSocketAddress peer = exchange.remoteAddress();
     // The literal address, never a host name: the JDK keeps the name a client connected with (localhost over TLS).
     String host = peer == null ? "0.0.0.0"
         : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
-    if (!clientIps.hasTrustedProxies()) {
-      return clientIps.clientKey(clientIps.resolve(host, java.util.List.of(), java.util.List.of()));
-    }
-    InetAddress address = clientIps.resolve(host, exchange.headers("X-Forwarded-For"), exchange.headers("Forwarded"));
-    return clientIps.clientKey(address);
+    // Forwarding headers are copied out only when a trusted proxy could have written them.
+    boolean forwarded = clientIps.hasTrustedProxies();
+    InetAddress address = clientIps.resolve(host, forwarded ? exchange.headers("X-Forwarded-For") : List.of(),
+        forwarded ? exchange.headers("Forwarded") : List.of());
+    return "ip:" + clientIps.clientKey(address);
   }
 
   private void answer(Exchange exchange, String requestId, LimitSpec spec, String key, Decision decision,

@@ -1,7 +1,9 @@
 package dev.bulwark.runtime.server;
 
+import dev.bulwark.ratelimit.LimitSpec;
 import dev.bulwark.runtime.http.HeaderPolicy;
 import dev.bulwark.runtime.http.HttpCall;
+import dev.bulwark.runtime.limits.RateLimits;
 import dev.bulwark.runtime.transport.CorsPolicy;
 import dev.bulwark.runtime.transport.PlainHttp;
 import dev.bulwark.runtime.transport.TlsSettings;
@@ -33,16 +35,16 @@ public final class ServerSettings implements HttpCall.Limits {
   private TlsSettings tls;
   private PlainHttp plainHttp;
   private CorsPolicy cors;
-  private dev.bulwark.runtime.limits.RateLimits limits;
-  private dev.bulwark.ratelimit.LimitSpec clientCeiling = DEFAULT_CLIENT_CEILING;
+  private RateLimits limits;
+  private LimitSpec clientCeiling = DEFAULT_CLIENT_CEILING;
   private int maxConcurrentRequests = 1024;
 
   /**
    * The per-client ceiling every server applies before routing unless told otherwise: 1,000 requests a minute from
    * one client address (an IPv6 client by its /56), whatever the route, authenticated or not.
    */
-  public static final dev.bulwark.ratelimit.LimitSpec DEFAULT_CLIENT_CEILING =
-      dev.bulwark.ratelimit.LimitSpec.of("server.client", 1000, "1m");
+  public static final LimitSpec DEFAULT_CLIENT_CEILING =
+      LimitSpec.of("server.client", 1000, "1m");
 
   /** The defaults. */
   public static ServerSettings defaults() {
@@ -204,7 +206,7 @@ public final class ServerSettings implements HttpCall.Limits {
    * The store and client-address rules of the per-client ceiling; pass the same {@code RateLimits} the routes use
    * (Redis-backed, with the trusted proxies) so the ceiling holds across instances. In memory unless set.
    */
-  public ServerSettings limits(dev.bulwark.runtime.limits.RateLimits limits) {
+  public ServerSettings limits(RateLimits limits) {
     if (limits == null) {
       throw new IllegalArgumentException("limits must not be null; leave it unset for in-memory limits");
     }
@@ -218,7 +220,7 @@ public final class ServerSettings implements HttpCall.Limits {
    * {@code 1m}, ...). On by default ({@link #DEFAULT_CLIENT_CEILING}).
    */
   public ServerSettings clientCeiling(long capacity, String period) {
-    this.clientCeiling = dev.bulwark.ratelimit.LimitSpec.of("server.client", capacity, period);
+    this.clientCeiling = LimitSpec.of("server.client", capacity, period);
     return this;
   }
 
@@ -256,12 +258,12 @@ public final class ServerSettings implements HttpCall.Limits {
   }
 
   /** The ceiling's limits, or {@code null} for in-memory ones made by the server. */
-  public dev.bulwark.runtime.limits.RateLimits limits() {
+  public RateLimits limits() {
     return limits;
   }
 
   /** The per-client ceiling, or {@code null} when it is off. */
-  public dev.bulwark.ratelimit.LimitSpec clientCeiling() {
+  public LimitSpec clientCeiling() {
     return clientCeiling;
   }
 
